@@ -1,0 +1,6 @@
+package org.crmsuite.customer.customer;
+
+/** Where the relationship stands. */
+public enum LifecycleStage {
+    PROSPECT, ONBOARDING, ACTIVE, AT_RISK, CHURNED
+}
