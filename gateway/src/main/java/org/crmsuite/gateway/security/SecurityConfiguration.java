@@ -1,0 +1,66 @@
+package org.crmsuite.gateway.security;
+
+import java.util.List;
+
+import org.crmsuite.gateway.problem.ProblemResponses;
+import org.crmsuite.gateway.routing.DownstreamService;
+import org.crmsuite.platform.security.KeycloakJwtAuthenticationConverter;
+import org.crmsuite.platform.security.Roles;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
+
+/**
+ * The gateway is an OAuth2 resource server on the Keycloak realm: every API call needs a valid token (issuer,
+ * signature, expiry, audience {@code crm-api}), realm roles become {@code ROLE_x} authorities through the platform's
+ * converter, and {@link RouteAccess} decides which roles reach which service. Health, Prometheus and the API
+ * documentation are open. The issuer is contacted on the first token, not at start-up, so the gateway starts
+ * while Keycloak is still booting.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebFluxSecurity
+public class SecurityConfiguration {
+
+    /** Open without a token: probes and scraping, and the combined API documentation. */
+    static final List<String> OPEN_PATHS = List.of("/actuator/health", "/actuator/health/**", "/actuator/info",
+            "/actuator/prometheus", "/swagger-ui.html", "/swagger-ui/**", "/webjars/**", "/v3/api-docs",
+            "/v3/api-docs/**");
+
+    @Bean
+    SecurityWebFilterChain gatewaySecurity(ServerHttpSecurity http, RouteAccess access, ProblemResponses problems) {
+        ProblemSecurityHandlers handlers = new ProblemSecurityHandlers(problems);
+        ReactiveJwtAuthenticationConverterAdapter roles =
+                new ReactiveJwtAuthenticationConverterAdapter(new KeycloakJwtAuthenticationConverter());
+        http.authorizeExchange(exchanges -> {
+                    exchanges.pathMatchers(OPEN_PATHS.toArray(String[]::new)).permitAll();
+                    for (DownstreamService service : DownstreamService.values()) {
+                        ServerHttpSecurity.AuthorizeExchangeSpec.Access route = exchanges.pathMatchers(service.apiPattern());
+                        if (access.anyAuthenticated(service)) {
+                            route.authenticated();
+                        } else {
+                            route.hasAnyRole(access.rolesFor(service).toArray(String[]::new));
+                        }
+                    }
+                    exchanges.pathMatchers("/actuator/**").hasRole(Roles.CRM_ADMIN);
+                    exchanges.anyExchange().authenticated();
+                })
+                .oauth2ResourceServer(server -> server
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(roles))
+                        .authenticationEntryPoint(handlers)
+                        .accessDeniedHandler(handlers))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(handlers).accessDeniedHandler(handlers))
+                // Stateless bearer tokens: no session, no saved request, no login page, and no cookie for CSRF to ride on.
+                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+                .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
+                .csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .logout(ServerHttpSecurity.LogoutSpec::disable);
+        return http.build();
+    }
+}
