@@ -1,10 +1,6 @@
 package org.crmsuite.ticket;
 
-import org.crmsuite.platform.test.UseKafka;
-import org.crmsuite.platform.test.UseMongo;
-import org.crmsuite.platform.test.UseTestIssuer;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.client.RestClient;
@@ -12,10 +8,7 @@ import org.springframework.web.client.RestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The service boots on real infrastructure with health groups, metrics, API docs and a locked API. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@UseMongo
-@UseKafka
-@UseTestIssuer
+@TicketServiceTest
 class TicketServiceSkeletonTest {
 
     @LocalServerPort

@@ -1,0 +1,27 @@
+package org.crmsuite.ticket.config;
+
+import org.crmsuite.ticket.customer.CustomerServiceClient;
+import org.crmsuite.ticket.customer.CustomerServiceEndpoint;
+import org.crmsuite.ticket.customer.CustomerServiceProperties;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(CustomerServiceProperties.class)
+class CustomerConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    CustomerServiceEndpoint customerServiceEndpoint(CustomerServiceProperties properties) {
+        String url = properties.url().toString();
+        String base = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+        return () -> base;
+    }
+
+    @Bean
+    CustomerServiceClient customerServiceClient(CustomerServiceEndpoint endpoint, CustomerServiceProperties properties) {
+        return new CustomerServiceClient(endpoint, properties);
+    }
+}

@@ -1,0 +1,5 @@
+package org.crmsuite.ticket.ticket;
+
+public enum TicketType {
+    CONSULTATION, INCIDENT, COMPLAINT, REQUEST, FEEDBACK
+}
