@@ -1,50 +1,289 @@
 package org.crmsuite.customer.customer;
 
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
+import jakarta.persistence.EntityManager;
+
+import org.crmsuite.customer.events.CustomerArchived;
 import org.crmsuite.customer.events.CustomerCreated;
+import org.crmsuite.customer.events.CustomerLifecycleStageChanged;
+import org.crmsuite.customer.events.CustomerUpdated;
+import org.crmsuite.customer.history.ChangeHistory;
 import org.crmsuite.platform.outbox.Outbox;
 import org.crmsuite.platform.security.CurrentUser;
 import org.crmsuite.platform.web.CrmProblemException;
+import org.crmsuite.platform.web.FieldViolation;
+import org.crmsuite.platform.web.ProblemType;
 import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Registers and finds customers; every change and its event commit together. */
+/** Registers, changes and finds customers; every change, its history and its event commit together. */
 @Service
 public class CustomerRegistry {
 
+    /** Group structures deeper than this are refused: real ones have three or four levels. */
+    static final int MAX_GROUP_DEPTH = 20;
+
     private final CustomerRepository customers;
     private final Outbox outbox;
+    private final ChangeHistory history;
+    private final EntityManager entities;
+    private final CustomerNameIndex nameIndex;
+    private final DuplicateCheck duplicates;
 
-    CustomerRegistry(CustomerRepository customers, Outbox outbox) {
+    CustomerRegistry(CustomerRepository customers, Outbox outbox, ChangeHistory history, EntityManager entities,
+                     CustomerNameIndex nameIndex, DuplicateCheck duplicates) {
+        this.duplicates = duplicates;
+        this.entities = entities;
+        this.nameIndex = nameIndex;
         this.customers = customers;
         this.outbox = outbox;
+        this.history = history;
     }
 
     @Transactional
-    public Customer register(NewCustomer data, CurrentUser user) {
-        if (data.uscc() != null && customers.exists((root, query, cb) -> cb.equal(root.get("uscc"), data.uscc()))) {
-            throw CrmProblemException.conflict("a customer with unified social credit code " + data.uscc() + " already exists");
+    public Customer register(CustomerDetails data, LifecycleStage stage, String ownerId, String department, boolean createAnyway,
+                             CurrentUser user) {
+        CustomerVisibility.requireWriter(user);
+        requireUniqueUscc(data.uscc(), null);
+        List<DuplicateCandidate> candidates = duplicates.candidates(data, null);
+        if (!candidates.isEmpty() && !createAnyway) {
+            throw new CrmProblemException(ProblemType.CONFLICT, candidates.size() + " existing customer(s) may be the same company; "
+                    + "check the candidates, or send \"createAnyway\": true if this is a different company", List.of(),
+                    Map.of("conflict", "possible-duplicates", "candidates", candidates));
         }
+        LifecycleStage initial = stage == null ? LifecycleStage.PROSPECT : stage;
+        String owner = ownerId == null ? user.id() : ownerId;
+        String dept = department == null ? user.primaryDepartment() : department;
+        requireStage(initial, new StageRequirements.Facts(data.uscc(), data.foreignCompany(), owner, dept, data.industry(),
+                data.province(), data.city()));
         String code = "C-%06d".formatted(customers.nextCodeNumber());
-        Customer customer = customers.saveAndFlush(Customer.register(code, data, user.id(), user.primaryDepartment()));
+        Customer customer = Customer.register(code, data, initial, owner, dept);
+        requireValidParent(customer.id(), data.parentId());
+        entities.persist(customer);
+        entities.flush();
+        List<FieldChange> created = Customer.diff(Map.of(), customer.fields()).stream()
+                .filter(c -> c.to() != null && !"[]".equals(String.valueOf(c.to())) && !Boolean.FALSE.equals(c.to())).toList();
+        history.record(customer.id(), ChangeHistory.EntityType.CUSTOMER, customer.id(), created, user.id(), customer.createdAt());
+        if (!candidates.isEmpty()) {
+            duplicates.flag(customer.id(), candidates);
+        }
         outbox.record(new CustomerCreated(customer.id(), customer.code(), customer.legalName(), customer.shortName(),
                 customer.uscc(), customer.lifecycleStage().name(), customer.valueTier().name(), customer.status().name(),
                 customer.ownerId(), customer.department(), customer.createdAt()));
         return customer;
     }
 
+    @Transactional
+    public Customer update(UUID id, long expectedVersion, CustomerDetails data, String ownerId, String department, CurrentUser user) {
+        CustomerVisibility.requireWriter(user);
+        Customer customer = workable(id, expectedVersion, user);
+        requireUniqueUscc(data.uscc(), id);
+        requireValidParent(id, data.parentId());
+        List<FieldChange> changes = customer.update(data, ownerId, department);
+        if (changes.isEmpty()) {
+            return customer;
+        }
+        requireStage(customer.lifecycleStage(), customer.facts());
+        customer = customers.saveAndFlush(customer);
+        history.record(id, ChangeHistory.EntityType.CUSTOMER, id, changes, user.id(), customer.updatedAt());
+        Map<String, Object> newValues = new LinkedHashMap<>();
+        changes.forEach(c -> newValues.put(c.field(), c.to() instanceof Enum<?> e ? e.name() : c.to()));
+        outbox.record(new CustomerUpdated(id, customer.code(), customer.version(),
+                changes.stream().map(FieldChange::field).toList(), newValues, user.id(), customer.updatedAt()));
+        return customer;
+    }
+
+    @Transactional
+    public Customer changeStage(UUID id, long expectedVersion, LifecycleStage target, String reason, CurrentUser user) {
+        CustomerVisibility.requireWriter(user);
+        Customer customer = workable(id, expectedVersion, user);
+        LifecycleStage from = customer.lifecycleStage();
+        if (from == target) {
+            return customer;
+        }
+        if (!from.mayMoveTo(target)) {
+            throw CrmProblemException.ruleViolated("a customer in stage " + from + " cannot move to " + target
+                    + "; possible next stages: " + from.next(), List.of(new FieldViolation("stage", "not reachable from " + from)));
+        }
+        List<FieldViolation> missing = new ArrayList<>(StageRequirements.missing(target, customer.facts()));
+        if (StageRequirements.needsReason(target) && (reason == null || reason.isBlank())) {
+            missing.add(new FieldViolation("reason", "required when moving to " + target));
+        }
+        if (!missing.isEmpty()) {
+            throw CrmProblemException.ruleViolated("the customer lacks what stage " + target + " requires", missing);
+        }
+        FieldChange change = customer.changeStage(target, reason);
+        customer = customers.saveAndFlush(customer);
+        history.record(id, ChangeHistory.EntityType.CUSTOMER, id, List.of(change), user.id(), customer.updatedAt());
+        outbox.record(new CustomerLifecycleStageChanged(id, customer.code(), customer.version(), from.name(), target.name(),
+                reason, user.id(), customer.updatedAt()));
+        return customer;
+    }
+
+    /**
+     * Archives a customer. We never hard-delete: tickets, deals and invoices of other services keep pointing at the
+     * record (even open tickets: ticket-service marks its snapshot archived and the agents finish their work).
+     */
+    @Transactional
+    public Customer archive(UUID id, long expectedVersion, String reason, CurrentUser user) {
+        CustomerVisibility.requireAny(user, CustomerVisibility.ARCHIVERS, "archive customers");
+        Customer customer = workable(id, expectedVersion, user);
+        FieldChange change = customer.archive(reason);
+        customer = customers.saveAndFlush(customer);
+        history.record(id, ChangeHistory.EntityType.CUSTOMER, id, List.of(change), user.id(), customer.updatedAt());
+        outbox.record(new CustomerArchived(id, customer.code(), customer.version(), reason, user.id(), customer.updatedAt()));
+        return customer;
+    }
+
+    /** Brings an archived customer back into use (told to the world as an update of its status). */
+    @Transactional
+    public Customer restore(UUID id, long expectedVersion, CurrentUser user) {
+        CustomerVisibility.requireAny(user, CustomerVisibility.ARCHIVERS, "restore customers");
+        Customer customer = visible(id, user);
+        IfMatch.require("customer", id, expectedVersion, customer.version());
+        if (customer.status() != CustomerStatus.ARCHIVED) {
+            throw CrmProblemException.ruleViolated("only an archived customer can be restored; this one is " + customer.status(), List.of());
+        }
+        FieldChange change = customer.restore();
+        customer = customers.saveAndFlush(customer);
+        history.record(id, ChangeHistory.EntityType.CUSTOMER, id, List.of(change), user.id(), customer.updatedAt());
+        Map<String, Object> newValues = new LinkedHashMap<>();
+        newValues.put("status", customer.status().name());
+        outbox.record(new CustomerUpdated(id, customer.code(), customer.version(), List.of("status"), newValues, user.id(),
+                customer.updatedAt()));
+        return customer;
+    }
+
+    /** The facts were confirmed with the customer (writers; archived and merged customers too, it is only an observation). */
+    @Transactional
+    public Customer verify(UUID id, ContactChannel via, CurrentUser user) {
+        CustomerVisibility.requireWriter(user);
+        Customer customer = visible(id, user);
+        List<FieldChange> changes = customer.verify(user.id(), via, Instant.now());
+        customer = customers.saveAndFlush(customer);
+        history.record(id, ChangeHistory.EntityType.CUSTOMER, id, changes, user.id(), customer.updatedAt());
+        return customer;
+    }
+
     @Transactional(readOnly = true)
     public Customer get(UUID id, CurrentUser user) {
+        return visible(id, user);
+    }
+
+    @Transactional(readOnly = true)
+    public Page<Customer> list(CurrentUser user, CustomerSearch search, Pageable page) {
+        Specification<Customer> filter = filter(search);
+        Pageable sorted = page.getSort().isSorted() ? page
+                : PageRequest.of(page.getPageNumber(), page.getPageSize(), Sort.by("legalName"));
+        return customers.findAll(CustomerVisibility.visibleTo(user).and(filter), sorted);
+    }
+
+    /**
+     * Fuzzy search by name: the best name matches that pass the filters, ranked by how well the name matches
+     * (or in the requested order when a sort is given).
+     */
+    @Transactional(readOnly = true)
+    public Page<Customer> search(CurrentUser user, String q, CustomerSearch search, Pageable page) {
+        Specification<Customer> filter = filter(search);
+        List<CustomerNameIndex.NameMatch> matches = nameIndex.matches(q);
+        if (matches.isEmpty()) {
+            return Page.empty(page);
+        }
+        Map<UUID, Double> scores = new LinkedHashMap<>();
+        matches.forEach(m -> scores.put(m.id(), m.score()));
+        Specification<Customer> matching = CustomerVisibility.visibleTo(user).and(filter)
+                .and((root, query, cb) -> root.get("id").in(scores.keySet()));
+        if (page.getSort().isSorted()) {
+            return customers.findAll(matching, page);
+        }
+        List<Customer> ranked = customers.findAll(matching).stream()
+                .sorted(Comparator.comparingDouble((Customer c) -> scores.get(c.id())).reversed().thenComparing(Customer::legalName))
+                .toList();
+        int from = (int) Math.min(page.getOffset(), ranked.size());
+        int to = Math.min(from + page.getPageSize(), ranked.size());
+        return new PageImpl<>(ranked.subList(from, to), page, ranked.size());
+    }
+
+    private Specification<Customer> filter(CustomerSearch search) {
+        String phone = search.phoneE164();
+        return search.toSpecification(phone == null ? Set.of() : customers.withContactPhone(phone));
+    }
+
+    Customer visible(UUID id, CurrentUser user) {
         Customer customer = customers.findById(id).orElseThrow(() -> CrmProblemException.notFound("customer", id));
         CustomerVisibility.ACCESS.requireSee(user, customer.ownerId(), customer.department());
         return customer;
     }
 
-    @Transactional(readOnly = true)
-    public Page<Customer> list(CurrentUser user, Pageable page) {
-        return customers.findAll(CustomerVisibility.visibleTo(user), page);
+    /** A customer the caller may see, at the version they edited, still in use (not archived, merged or erased). */
+    private Customer workable(UUID id, long expectedVersion, CurrentUser user) {
+        Customer customer = visible(id, user);
+        IfMatch.require("customer", id, expectedVersion, customer.version());
+        if (!customer.isWorkable()) {
+            throw CrmProblemException.ruleViolated("customer " + customer.code() + " is " + customer.status()
+                    + " and cannot be changed" + (customer.status() == CustomerStatus.ARCHIVED ? "; restore it first" : ""), List.of());
+        }
+        return customer;
+    }
+
+    /** A USCC identifies one legal entity: a second record with it is never allowed, not even with createAnyway. */
+    private void requireUniqueUscc(String uscc, UUID except) {
+        if (uscc == null) {
+            return;
+        }
+        customers.findOne((root, query, cb) -> except == null
+                ? cb.equal(root.get("uscc"), uscc)
+                : cb.and(cb.equal(root.get("uscc"), uscc), cb.notEqual(root.get("id"), except))).ifPresent(existing -> {
+            throw new CrmProblemException(ProblemType.CONFLICT, "customer " + existing.code() + " already has unified social credit code "
+                    + uscc, List.of(new FieldViolation("uscc", "already used by " + existing.code())),
+                    Map.of("conflict", "same-uscc", "candidates", List.of(new DuplicateCandidate(existing.id(), existing.code(),
+                            existing.legalName(), 100, List.of("same unified social credit code " + uscc)))));
+        });
+    }
+
+    public static void requireStage(LifecycleStage stage, StageRequirements.Facts facts) {
+        List<FieldViolation> missing = StageRequirements.missing(stage, facts);
+        if (!missing.isEmpty()) {
+            throw CrmProblemException.ruleViolated("the customer lacks what stage " + stage + " requires", missing);
+        }
+    }
+
+    /** The parent exists, is in use, and the group structure stays a tree (a company is never its own ancestor). */
+    private void requireValidParent(UUID id, UUID parentId) {
+        if (parentId == null) {
+            return;
+        }
+        UUID current = parentId;
+        for (int depth = 0; current != null; depth++) {
+            if (current.equals(id)) {
+                throw CrmProblemException.ruleViolated("a customer cannot be its own parent or ancestor",
+                        List.of(new FieldViolation("parentId", "would make a cycle in the group structure")));
+            }
+            if (depth >= MAX_GROUP_DEPTH) {
+                throw CrmProblemException.ruleViolated("the group structure would be deeper than " + MAX_GROUP_DEPTH + " levels",
+                        List.of(new FieldViolation("parentId", "too deep")));
+            }
+            UUID lookup = current;
+            Customer ancestor = customers.findById(lookup).orElseThrow(() -> CrmProblemException.invalid("parentId",
+                    "customer " + lookup + " does not exist"));
+            if (depth == 0 && !ancestor.isWorkable()) {
+                throw CrmProblemException.invalid("parentId", "customer " + ancestor.code() + " is " + ancestor.status());
+            }
+            current = ancestor.parentId();
+        }
     }
 }
