@@ -1,0 +1,103 @@
+package org.crmsuite.localstack;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+
+import org.crmsuite.localstack.ServiceCatalog.Service;
+
+/**
+ * One of the suite's Spring Boot applications as a child JVM: {@code java <small heap> -jar <module>/target/<module>.jar},
+ * output in {@code logs/<module>.log}, ready when {@code /actuator/health/readiness} answers 200. The application's
+ * own application.yaml defaults point at the stack's addresses; the launcher only binds it to 127.0.0.1 and sets its
+ * port.
+ */
+public final class ServiceProcess implements Node {
+
+    /** Small, quick-starting JVMs: an idle service stays well under 300 MB resident. */
+    static final List<String> JVM_OPTIONS = List.of(
+            "-Xms32m", "-Xmx256m", "-Xss512k", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+            "-XX:ReservedCodeCacheSize=64m", "-XX:MaxMetaspaceSize=192m", "-Xshare:auto",
+            "-Dfile.encoding=UTF-8", "-Duser.timezone=UTC");
+
+    private final Service service;
+    private final Path repository;
+    private final Path log;
+    private final Duration timeout;
+    private final BooleanSupplier aborted;
+    private final Consumer<ProcessHandle> spawned;
+    private volatile ChildProcess process;
+    private volatile boolean ready;
+
+    public ServiceProcess(Service service, Path repository, StateFolder state, Duration timeout, BooleanSupplier aborted,
+                        Consumer<ProcessHandle> spawned) {
+        this.service = service;
+        this.repository = repository;
+        this.log = state.log(service.module());
+        this.timeout = timeout;
+        this.aborted = aborted;
+        this.spawned = spawned;
+    }
+
+    @Override
+    public String name() {
+        return service.module();
+    }
+
+    @Override
+    public List<Integer> ports() {
+        return List.of(service.port());
+    }
+
+    @Override
+    public Path log() {
+        return log;
+    }
+
+    public Service service() {
+        return service;
+    }
+
+    @Override
+    public void start() throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(JVM_OPTIONS);
+        command.add("-jar");
+        command.add(service.jar(repository).toString());
+        Map<String, String> environment = Map.of(
+                "SERVER_ADDRESS", Endpoints.HOST,
+                "SERVER_PORT", String.valueOf(service.port()));
+        process = ChildProcess.start(name(), command, environment, repository.resolve(service.module()), log);
+        ChildProcess started = process;
+        spawned.accept(started.handle());
+        Readiness.awaitHttpOk(started, service.readiness(), timeout, aborted, log);
+        ready = true;
+        started.handle().onExit().thenRun(() -> {
+            if (process == started) {
+                System.err.println("! " + name() + " exited unexpectedly; see " + log);
+            }
+        });
+    }
+
+    @Override
+    public List<ProcessHandle> processes() {
+        ChildProcess running = process;
+        return running == null ? List.of() : running.processTree();
+    }
+
+    @Override
+    public void close() {
+        ChildProcess running = process;
+        process = null;
+        if (running != null) {
+            // A JVM still starting (say, after another part failed) gains nothing from a long grace period.
+            running.stop(ready ? Duration.ofSeconds(20) : Duration.ofSeconds(5));
+        }
+    }
+}
