@@ -1,0 +1,90 @@
+package org.crmsuite.sales.campaign;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import org.crmsuite.sales.money.Money;
+import org.springframework.data.annotation.CreatedBy;
+import org.springframework.data.annotation.CreatedDate;
+import org.springframework.data.annotation.LastModifiedBy;
+import org.springframework.data.annotation.LastModifiedDate;
+import org.springframework.data.jpa.domain.support.AuditingEntityListener;
+
+/** A marketing campaign: type, channel, budget and actual cost (one currency), period and target segment. */
+@Entity
+@Table(name = "campaign")
+@EntityListeners(AuditingEntityListener.class)
+public class Campaign {
+
+    @Id
+    private UUID id;
+    private String name;
+    @Enumerated(EnumType.STRING)
+    private CampaignType type;
+    private String channel;
+    private String targetSegment;
+    private BigDecimal budget;
+    private BigDecimal actualCost;
+    private String currency;
+    private LocalDate startsOn;
+    private LocalDate endsOn;
+    @Column(name = "owner_id")
+    private String owner;
+    private String department;
+    @Version
+    private Long version;
+    @CreatedDate
+    @Column(updatable = false)
+    private Instant createdAt;
+    @CreatedBy
+    @Column(updatable = false)
+    private String createdBy;
+    @LastModifiedDate
+    private Instant updatedAt;
+    @LastModifiedBy
+    private String updatedBy;
+
+    protected Campaign() {
+    }
+
+    public Campaign(String name, CampaignType type, String channel, String targetSegment, Money budget, Money actualCost,
+            LocalDate startsOn, LocalDate endsOn, String owner, String department) {
+        this.id = UUID.randomUUID();
+        this.name = name;
+        this.type = type;
+        this.channel = channel;
+        this.targetSegment = targetSegment;
+        this.budget = budget.amount();
+        this.actualCost = actualCost.amount();
+        this.currency = budget.currency();
+        this.startsOn = startsOn;
+        this.endsOn = endsOn;
+        this.owner = owner;
+        this.department = department;
+    }
+
+    public UUID id() { return id; }
+    public String name() { return name; }
+    public CampaignType type() { return type; }
+    public String channel() { return channel; }
+    public String targetSegment() { return targetSegment; }
+    public Money budget() { return new Money(budget, currency); }
+    public Money actualCost() { return new Money(actualCost, currency); }
+    public String currency() { return currency; }
+    public LocalDate startsOn() { return startsOn; }
+    public LocalDate endsOn() { return endsOn; }
+    public String owner() { return owner; }
+    public String department() { return department; }
+    public long version() { return version == null ? 0 : version; }
+}

@@ -1,0 +1,115 @@
+package org.crmsuite.sales.lead;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import org.crmsuite.platform.web.CrmProblemException;
+import org.crmsuite.platform.web.FieldViolation;
+import org.springframework.data.annotation.CreatedBy;
+import org.springframework.data.annotation.CreatedDate;
+import org.springframework.data.annotation.LastModifiedBy;
+import org.springframework.data.annotation.LastModifiedDate;
+import org.springframework.data.jpa.domain.support.AuditingEntityListener;
+
+/** A prospective customer before it is worth a deal: company and contact, where it came from, a score and a status. */
+@Entity
+@Table(name = "lead")
+@EntityListeners(AuditingEntityListener.class)
+public class Lead {
+
+    @Id
+    private UUID id;
+    private String company;
+    private String contactName;
+    private String contactTitle;
+    private String contactPhone;
+    private String contactEmail;
+    @Enumerated(EnumType.STRING)
+    private LeadSource source;
+    private UUID campaignId;
+    private int score;
+    @Enumerated(EnumType.STRING)
+    private LeadStatus status;
+    private String disqualifyReason;
+    @Column(name = "owner_id")
+    private String owner;
+    private String department;
+    @Version
+    private Long version;
+    @CreatedDate
+    @Column(updatable = false)
+    private Instant createdAt;
+    @CreatedBy
+    @Column(updatable = false)
+    private String createdBy;
+    @LastModifiedDate
+    private Instant updatedAt;
+    @LastModifiedBy
+    private String updatedBy;
+
+    protected Lead() {
+    }
+
+    public Lead(String company, String contactName, String contactTitle, String contactPhone, String contactEmail, LeadSource source,
+            UUID campaignId, int score, String owner, String department) {
+        this.id = UUID.randomUUID();
+        this.company = company;
+        this.contactName = contactName;
+        this.contactTitle = contactTitle;
+        this.contactPhone = contactPhone;
+        this.contactEmail = contactEmail;
+        this.source = source;
+        this.campaignId = campaignId;
+        this.score = score;
+        this.owner = owner;
+        this.department = department;
+        this.status = LeadStatus.NEW;
+    }
+
+    /** Moves along the status flow; disqualifying needs a reason. Answers the status it left. */
+    public LeadStatus moveTo(LeadStatus target, String reason) {
+        if (target == LeadStatus.CONVERTED) {
+            throw CrmProblemException.ruleViolated("converting a lead (creating or matching the customer) is not offered yet",
+                    List.of(new FieldViolation("status", "CONVERTED is not reachable through this endpoint")));
+        }
+        if (!status.mayMoveTo(target)) {
+            throw CrmProblemException.ruleViolated("a " + status + " lead cannot become " + target,
+                    List.of(new FieldViolation("status", "not allowed from " + status)));
+        }
+        if (target == LeadStatus.DISQUALIFIED && (reason == null || reason.isBlank())) {
+            throw CrmProblemException.invalid("reason", "required when a lead is disqualified");
+        }
+        LeadStatus from = status;
+        status = target;
+        disqualifyReason = target == LeadStatus.DISQUALIFIED ? reason.strip() : null;
+        return from;
+    }
+
+    public UUID id() { return id; }
+    public String company() { return company; }
+    public String contactName() { return contactName; }
+    public String contactTitle() { return contactTitle; }
+    public String contactPhone() { return contactPhone; }
+    public String contactEmail() { return contactEmail; }
+    public LeadSource source() { return source; }
+    public UUID campaignId() { return campaignId; }
+    public int score() { return score; }
+    public LeadStatus status() { return status; }
+    public String disqualifyReason() { return disqualifyReason; }
+    public String owner() { return owner; }
+    public String department() { return department; }
+    public long version() { return version == null ? 0 : version; }
+    public Instant createdAt() { return createdAt; }
+    public Instant updatedAt() { return updatedAt; }
+    public String updatedBy() { return updatedBy; }
+}

@@ -1,0 +1,17 @@
+package org.crmsuite.sales.lead;
+
+import java.util.Set;
+
+/** new → contacted → qualified, or disqualified (with a reason) from new or contacted; qualified → converted (not yet offered). */
+public enum LeadStatus {
+    NEW, CONTACTED, QUALIFIED, DISQUALIFIED, CONVERTED;
+
+    public boolean mayMoveTo(LeadStatus target) {
+        return switch (this) {
+            case NEW -> Set.of(CONTACTED, DISQUALIFIED).contains(target);
+            case CONTACTED -> Set.of(QUALIFIED, DISQUALIFIED).contains(target);
+            case QUALIFIED -> target == DISQUALIFIED;
+            case DISQUALIFIED, CONVERTED -> false;
+        };
+    }
+}

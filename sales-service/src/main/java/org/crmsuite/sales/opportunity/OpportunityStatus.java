@@ -1,0 +1,5 @@
+package org.crmsuite.sales.opportunity;
+
+public enum OpportunityStatus {
+    OPEN, WON, LOST
+}

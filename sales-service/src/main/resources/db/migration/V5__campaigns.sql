@@ -1,0 +1,20 @@
+CREATE TABLE campaign (
+    id              UUID          PRIMARY KEY,
+    name            VARCHAR(200)  NOT NULL,
+    type            VARCHAR(20)   NOT NULL,
+    channel         VARCHAR(100)  NOT NULL,
+    target_segment  VARCHAR(200),
+    budget          NUMERIC(19,2) NOT NULL CHECK (budget >= 0),
+    actual_cost     NUMERIC(19,2) NOT NULL CHECK (actual_cost >= 0),
+    currency        VARCHAR(3)    NOT NULL,
+    starts_on       DATE          NOT NULL,
+    ends_on         DATE          NOT NULL,
+    owner_id        VARCHAR(100)  NOT NULL,
+    department      VARCHAR(200),
+    version         BIGINT        NOT NULL,
+    created_at      TIMESTAMPTZ   NOT NULL,
+    created_by      VARCHAR(100)  NOT NULL,
+    updated_at      TIMESTAMPTZ   NOT NULL,
+    updated_by      VARCHAR(100)  NOT NULL,
+    CHECK (ends_on >= starts_on)
+);
