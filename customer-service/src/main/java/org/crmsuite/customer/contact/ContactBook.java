@@ -9,11 +9,11 @@ import java.util.UUID;
 
 import jakarta.persistence.EntityManager;
 
+import org.crmsuite.platform.web.IfMatch;
 import org.crmsuite.customer.customer.Customer;
 import org.crmsuite.customer.customer.CustomerRegistry;
 import org.crmsuite.customer.customer.CustomerVisibility;
 import org.crmsuite.customer.customer.FieldChange;
-import org.crmsuite.customer.customer.IfMatch;
 import org.crmsuite.customer.events.ContactAdded;
 import org.crmsuite.customer.events.ContactErased;
 import org.crmsuite.customer.events.ContactUpdated;

@@ -11,6 +11,7 @@ import java.util.UUID;
 
 import jakarta.persistence.EntityManager;
 
+import org.crmsuite.platform.web.IfMatch;
 import org.crmsuite.customer.events.CustomerArchived;
 import org.crmsuite.customer.events.CustomerCreated;
 import org.crmsuite.customer.events.CustomerLifecycleStageChanged;

@@ -15,6 +15,7 @@ import java.util.UUID;
 
 import jakarta.persistence.EntityManager;
 
+import org.crmsuite.platform.web.IfMatch;
 import org.crmsuite.customer.config.CustomerProperties;
 import org.crmsuite.customer.customer.Customer;
 import org.crmsuite.customer.customer.CustomerDetails;
@@ -22,7 +23,6 @@ import org.crmsuite.customer.customer.CustomerRegistry;
 import org.crmsuite.customer.customer.CustomerStatus;
 import org.crmsuite.customer.customer.CustomerVisibility;
 import org.crmsuite.customer.customer.FieldChange;
-import org.crmsuite.customer.customer.IfMatch;
 import org.crmsuite.customer.events.CustomerMergeUndone;
 import org.crmsuite.customer.events.CustomerMerged;
 import org.crmsuite.customer.events.CustomerUpdated;

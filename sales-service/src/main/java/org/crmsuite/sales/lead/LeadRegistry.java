@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
 
+import org.crmsuite.platform.web.IfMatch;
 import org.crmsuite.platform.outbox.Outbox;
 import org.crmsuite.platform.security.CurrentUser;
 import org.crmsuite.platform.security.RecordAccess;
@@ -12,7 +13,6 @@ import org.crmsuite.platform.web.CrmProblemException;
 import org.crmsuite.sales.events.LeadCreated;
 import org.crmsuite.sales.events.LeadDisqualified;
 import org.crmsuite.sales.events.LeadQualified;
-import org.crmsuite.sales.opportunity.IfMatch;
 import org.crmsuite.sales.opportunity.OpportunityRepository;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import org.crmsuite.platform.web.IfMatch;
 import org.crmsuite.platform.outbox.Outbox;
 import org.crmsuite.platform.security.CurrentUser;
 import org.crmsuite.platform.security.RecordAccess;

@@ -20,6 +20,7 @@ import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.crmsuite.platform.web.IfMatch;
 import org.crmsuite.platform.security.CurrentUser;
 import org.crmsuite.platform.web.PageResponse;
 import org.springframework.data.domain.PageRequest;

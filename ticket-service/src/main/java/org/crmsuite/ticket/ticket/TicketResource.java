@@ -16,6 +16,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.crmsuite.platform.web.IfMatch;
 import org.crmsuite.platform.security.CurrentUser;
 import org.crmsuite.platform.web.PageResponse;
 import org.crmsuite.ticket.satisfaction.FollowUpTask;

@@ -1,13 +1,12 @@
-package org.crmsuite.sales.opportunity;
+package org.crmsuite.platform.web;
 
 import java.util.List;
 import java.util.Map;
 
-import org.crmsuite.platform.web.CrmProblemException;
-import org.crmsuite.platform.web.FieldViolation;
-import org.crmsuite.platform.web.ProblemType;
-
-/** The version a client edited, from {@code If-Match: "<version>"}; missing → 428, stale → 412. */
+/**
+ * The version a client edited, from {@code If-Match: "<version>"} (the ETag it got with the record). Updates without
+ * it are refused with 428, so nobody overwrites a change they never saw.
+ */
 public final class IfMatch {
 
     public static final String HEADER = "If-Match";
@@ -34,6 +33,7 @@ public final class IfMatch {
         throw CrmProblemException.invalid(HEADER, "must be the record's ETag, for example \"3\"");
     }
 
+    /** Refuses the change when the record moved on since the client read it. */
     public static void require(String what, Object id, long expected, long actual) {
         if (expected != actual) {
             throw CrmProblemException.staleVersion(what, id, expected, actual);
