@@ -17,7 +17,7 @@ public record ContactAdded(UUID customerId, UUID contactId, long version, String
     }
 
     @Override
-    public String subject() {
+    public String aggregateId() {
         return customerId.toString();
     }
 

@@ -17,7 +17,7 @@ public record ContactErased(UUID customerId, UUID contactId, String erasedBy, In
     }
 
     @Override
-    public String subject() {
+    public String aggregateId() {
         return customerId.toString();
     }
 

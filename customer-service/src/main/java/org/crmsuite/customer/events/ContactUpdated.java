@@ -19,7 +19,7 @@ public record ContactUpdated(UUID customerId, UUID contactId, long version, List
     }
 
     @Override
-    public String subject() {
+    public String aggregateId() {
         return customerId.toString();
     }
 

@@ -15,7 +15,7 @@ public record CustomerArchived(UUID customerId, String code, long version, Strin
     }
 
     @Override
-    public String subject() {
+    public String aggregateId() {
         return customerId.toString();
     }
 

@@ -17,7 +17,7 @@ public record CustomerCreated(UUID customerId, String code, String legalName, St
     }
 
     @Override
-    public String subject() {
+    public String aggregateId() {
         return customerId.toString();
     }
 

@@ -20,7 +20,7 @@ public record CustomerErased(UUID customerId, String code, List<UUID> erasedCont
     }
 
     @Override
-    public String subject() {
+    public String aggregateId() {
         return customerId.toString();
     }
 

@@ -15,7 +15,7 @@ public record CustomerLifecycleStageChanged(UUID customerId, String code, long v
     }
 
     @Override
-    public String subject() {
+    public String aggregateId() {
         return customerId.toString();
     }
 

@@ -21,7 +21,7 @@ public record CustomerMergeUndone(UUID mergeId, UUID loserId, String loserCode, 
     }
 
     @Override
-    public String subject() {
+    public String aggregateId() {
         return loserId.toString();
     }
 

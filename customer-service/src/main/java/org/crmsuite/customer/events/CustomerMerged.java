@@ -22,7 +22,7 @@ public record CustomerMerged(UUID mergeId, UUID loserId, String loserCode, UUID 
     }
 
     @Override
-    public String subject() {
+    public String aggregateId() {
         return loserId.toString();
     }
 

@@ -17,7 +17,7 @@ public record CustomerUpdated(UUID customerId, String code, long version, List<S
     }
 
     @Override
-    public String subject() {
+    public String aggregateId() {
         return customerId.toString();
     }
 

@@ -15,7 +15,7 @@ public record LeadCreated(UUID leadId, String company, String source, UUID campa
     }
 
     @Override
-    public String subject() {
+    public String aggregateId() {
         return leadId.toString();
     }
 

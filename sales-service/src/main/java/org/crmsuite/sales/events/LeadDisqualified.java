@@ -15,7 +15,7 @@ public record LeadDisqualified(UUID leadId, String company, String fromStatus, S
     }
 
     @Override
-    public String subject() {
+    public String aggregateId() {
         return leadId.toString();
     }
 

@@ -15,7 +15,7 @@ public record LeadQualified(UUID leadId, String company, UUID campaignId, int sc
     }
 
     @Override
-    public String subject() {
+    public String aggregateId() {
         return leadId.toString();
     }
 

@@ -17,7 +17,7 @@ public record OpportunityCreated(UUID opportunityId, String name, UUID customerI
     }
 
     @Override
-    public String subject() {
+    public String aggregateId() {
         return opportunityId.toString();
     }
 

@@ -17,7 +17,7 @@ public record OpportunityLost(UUID opportunityId, UUID customerId, String fromSt
     }
 
     @Override
-    public String subject() {
+    public String aggregateId() {
         return opportunityId.toString();
     }
 

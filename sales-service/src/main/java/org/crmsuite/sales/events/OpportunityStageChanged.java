@@ -17,7 +17,7 @@ public record OpportunityStageChanged(UUID opportunityId, UUID customerId, Strin
     }
 
     @Override
-    public String subject() {
+    public String aggregateId() {
         return opportunityId.toString();
     }
 

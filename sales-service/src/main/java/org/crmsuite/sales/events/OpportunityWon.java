@@ -17,7 +17,7 @@ public record OpportunityWon(UUID opportunityId, String name, UUID customerId, S
     }
 
     @Override
-    public String subject() {
+    public String aggregateId() {
         return opportunityId.toString();
     }
 

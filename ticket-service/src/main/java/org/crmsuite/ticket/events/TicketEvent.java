@@ -9,7 +9,7 @@ public interface TicketEvent extends IntegrationEvent {
     String ticketId();
 
     @Override
-    default String subject() {
+    default String aggregateId() {
         return ticketId();
     }
 

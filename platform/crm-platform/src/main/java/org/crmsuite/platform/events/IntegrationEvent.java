@@ -14,7 +14,7 @@ public interface IntegrationEvent {
 
     /** The aggregate id: the Kafka record key (so one aggregate's events stay in order) and {@code ce_subject}. */
     @JsonIgnore
-    String subject();
+    String aggregateId();
 
     /** One topic per aggregate family, see {@link Topics}. */
     @JsonIgnore

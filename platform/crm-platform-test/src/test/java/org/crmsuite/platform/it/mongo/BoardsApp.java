@@ -26,7 +26,7 @@ public class BoardsApp {
         }
 
         @Override
-        public String subject() {
+        public String aggregateId() {
             return noteId;
         }
 

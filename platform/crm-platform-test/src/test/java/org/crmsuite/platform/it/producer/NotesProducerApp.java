@@ -20,7 +20,7 @@ public class NotesProducerApp {
         }
 
         @Override
-        public String subject() {
+        public String aggregateId() {
             return noteId;
         }
 
