@@ -352,6 +352,15 @@ class GatewayTest {
         }
 
         @Test
+        void customers_answer_a_satisfaction_survey_without_an_account() {
+            services.stubFor(get("/api/v1/tickets/surveys/one-time-token").willReturn(aResponse().withStatus(200)
+                    .withHeader("Content-Type", "application/json").withBody("{\"ticketNumber\":\"T-2026-000001\"}")));
+            client.get().uri("/api/v1/tickets/surveys/one-time-token").exchange().expectStatus().isOk();
+            // the rest of the ticket API stays closed
+            client.get().uri("/api/v1/tickets/T-2026-000001").exchange().expectStatus().isUnauthorized();
+        }
+
+        @Test
         void other_actuator_endpoints_are_for_admins() {
             client.get().uri("/actuator/metrics").exchange().expectStatus().isUnauthorized();
             client.get().uri("/actuator/metrics").header(HttpHeaders.AUTHORIZATION, "Bearer " + token(Roles.SALES_REP))

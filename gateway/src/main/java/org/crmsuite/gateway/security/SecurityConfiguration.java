@@ -26,10 +26,13 @@ import org.springframework.security.web.server.savedrequest.NoOpServerRequestCac
 @EnableWebFluxSecurity
 public class SecurityConfiguration {
 
-    /** Open without a token: probes and scraping, and the combined API documentation. */
+    /**
+     * Open without a token: probes and scraping, the combined API documentation, and the satisfaction survey, which
+     * customers (who have no account) answer through a one-time link whose token is the credential.
+     */
     static final List<String> OPEN_PATHS = List.of("/actuator/health", "/actuator/health/**", "/actuator/info",
             "/actuator/prometheus", "/swagger-ui.html", "/swagger-ui/**", "/webjars/**", "/v3/api-docs",
-            "/v3/api-docs/**");
+            "/v3/api-docs/**", "/api/v1/tickets/surveys/**");
 
     @Bean
     SecurityWebFilterChain gatewaySecurity(ServerHttpSecurity http, RouteAccess access, ProblemResponses problems) {
