@@ -1,17 +1,14 @@
 package org.crmsuite.analytics;
 
+import org.crmsuite.platform.test.ServiceConventions;
 import org.crmsuite.platform.test.UseKafka;
 import org.crmsuite.platform.test.UseMongo;
 import org.crmsuite.platform.test.UseTestIssuer;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.client.RestClient;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-/** The service boots on real infrastructure with health groups, metrics, API docs and a locked API. */
+/** The service boots on real infrastructure and keeps the conventions every service promises. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @UseMongo
 @UseKafka
@@ -23,21 +20,6 @@ class AnalyticsServiceSkeletonTest {
 
     @Test
     void bootsWithHealthMetricsAndApiDocsAndRefusesAnonymousCalls() {
-        RestClient http = RestClient.builder().baseUrl("http://127.0.0.1:" + port)
-                .defaultStatusHandler(status -> true, (request, response) -> { }).build();
-
-        assertThat(status(http, "/actuator/health/liveness")).isEqualTo(200);
-        assertThat(status(http, "/actuator/health/readiness")).isEqualTo(200);
-        ResponseEntity<String> metrics = http.get().uri("/actuator/prometheus").retrieve().toEntity(String.class);
-        assertThat(metrics.getStatusCode().value()).isEqualTo(200);
-        assertThat(metrics.getBody()).contains("application=\"analytics-service\"");
-        ResponseEntity<String> docs = http.get().uri("/v3/api-docs").retrieve().toEntity(String.class);
-        assertThat(docs.getStatusCode().value()).isEqualTo(200);
-        assertThat(docs.getBody()).contains("Analytics service API");
-        assertThat(status(http, "/api/v1/analytics")).isEqualTo(401);
-    }
-
-    private static int status(RestClient http, String path) {
-        return http.get().uri(path).retrieve().toBodilessEntity().getStatusCode().value();
+        ServiceConventions.assertFollowed(port, "analytics-service", "Analytics service API", "/api/v1/analytics");
     }
 }
