@@ -1,6 +1,5 @@
 package org.crmsuite.customer.contact;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,7 +11,6 @@ import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EntityListeners;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
@@ -20,21 +18,15 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 
+import org.crmsuite.platform.persistence.AuditedEntity;
 import org.crmsuite.customer.customer.ContactChannel;
 import org.crmsuite.customer.customer.FieldChange;
-import org.springframework.data.annotation.CreatedBy;
-import org.springframework.data.annotation.CreatedDate;
-import org.springframework.data.annotation.LastModifiedBy;
-import org.springframework.data.annotation.LastModifiedDate;
-import org.springframework.data.jpa.domain.support.AuditingEntityListener;
 
 /** A person at a customer. Command methods return what changed, for the history and the events. */
 @Entity
 @Table(name = "contact")
-@EntityListeners(AuditingEntityListener.class)
-public class Contact {
+public class Contact extends AuditedEntity {
 
     static final String ERASED_NAME = "已删除 / erased";
 
@@ -55,18 +47,6 @@ public class Contact {
     private boolean primary;
     @Enumerated(EnumType.STRING)
     private ContactStatus status;
-    @Version
-    private Long version;
-    @CreatedDate
-    @Column(updatable = false)
-    private Instant createdAt;
-    @CreatedBy
-    @Column(updatable = false)
-    private String createdBy;
-    @LastModifiedDate
-    private Instant updatedAt;
-    @LastModifiedBy
-    private String updatedBy;
 
     protected Contact() {
         // for JPA
@@ -149,9 +129,4 @@ public class Contact {
     public ContactChannel preferredChannel() { return preferredChannel; }
     public boolean primary() { return primary; }
     public ContactStatus status() { return status; }
-    public long version() { return version == null ? 0 : version; }
-    public Instant createdAt() { return createdAt; }
-    public String createdBy() { return createdBy; }
-    public Instant updatedAt() { return updatedAt; }
-    public String updatedBy() { return updatedBy; }
 }

@@ -15,20 +15,15 @@ import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EntityListeners;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 
-import org.springframework.data.annotation.CreatedBy;
-import org.springframework.data.annotation.CreatedDate;
-import org.springframework.data.annotation.LastModifiedBy;
-import org.springframework.data.annotation.LastModifiedDate;
-import org.springframework.data.jpa.domain.support.AuditingEntityListener;
+import org.crmsuite.platform.persistence.AuditedEntity;
+
 
 /**
  * A corporate customer: the master record every department shares. Command methods return what changed, so the
@@ -36,8 +31,7 @@ import org.springframework.data.jpa.domain.support.AuditingEntityListener;
  */
 @Entity
 @Table(name = "customer")
-@EntityListeners(AuditingEntityListener.class)
-public class Customer {
+public class Customer extends AuditedEntity {
 
     @Id
     private UUID id;
@@ -84,19 +78,6 @@ public class Customer {
     private UUID mergedInto;
     private String ownerId;
     private String department;
-    /** A wrapper, not a primitive: null tells Spring Data the record is new (persist, not merge). */
-    @Version
-    private Long version;
-    @CreatedDate
-    @Column(updatable = false)
-    private Instant createdAt;
-    @CreatedBy
-    @Column(updatable = false)
-    private String createdBy;
-    @LastModifiedDate
-    private Instant updatedAt;
-    @LastModifiedBy
-    private String updatedBy;
 
     protected Customer() {
         // for JPA
@@ -315,9 +296,4 @@ public class Customer {
     public ContactChannel verifiedVia() { return verifiedVia; }
     public String ownerId() { return ownerId; }
     public String department() { return department; }
-    public long version() { return version == null ? 0 : version; }
-    public Instant createdAt() { return createdAt; }
-    public String createdBy() { return createdBy; }
-    public Instant updatedAt() { return updatedAt; }
-    public String updatedBy() { return updatedBy; }
 }

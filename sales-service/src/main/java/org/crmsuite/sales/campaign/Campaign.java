@@ -1,31 +1,23 @@
 package org.crmsuite.sales.campaign;
 
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EntityListeners;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 
+import org.crmsuite.platform.persistence.AuditedEntity;
 import org.crmsuite.sales.money.Money;
-import org.springframework.data.annotation.CreatedBy;
-import org.springframework.data.annotation.CreatedDate;
-import org.springframework.data.annotation.LastModifiedBy;
-import org.springframework.data.annotation.LastModifiedDate;
-import org.springframework.data.jpa.domain.support.AuditingEntityListener;
 
 /** A marketing campaign: type, channel, budget and actual cost (one currency), period and target segment. */
 @Entity
 @Table(name = "campaign")
-@EntityListeners(AuditingEntityListener.class)
-public class Campaign {
+public class Campaign extends AuditedEntity {
 
     @Id
     private UUID id;
@@ -42,18 +34,6 @@ public class Campaign {
     @Column(name = "owner_id")
     private String owner;
     private String department;
-    @Version
-    private Long version;
-    @CreatedDate
-    @Column(updatable = false)
-    private Instant createdAt;
-    @CreatedBy
-    @Column(updatable = false)
-    private String createdBy;
-    @LastModifiedDate
-    private Instant updatedAt;
-    @LastModifiedBy
-    private String updatedBy;
 
     protected Campaign() {
     }
@@ -86,5 +66,4 @@ public class Campaign {
     public LocalDate endsOn() { return endsOn; }
     public String owner() { return owner; }
     public String department() { return department; }
-    public long version() { return version == null ? 0 : version; }
 }

@@ -2,21 +2,17 @@ package org.crmsuite.sales.config;
 
 import java.time.Clock;
 import java.time.ZoneId;
-import java.util.Optional;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.data.domain.AuditorAware;
 import org.springframework.data.jpa.repository.config.EnableJpaAuditing;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.validation.annotation.Validated;
 
 import jakarta.validation.constraints.NotNull;
 
-/** Wiring particular to sales: auditing, the business clock and its zone (what "today" means for close dates). */
+/** Wiring particular to sales: auditing on (the auditor comes from the platform), the business clock and its zone (what "today" means for close dates). */
 @Configuration(proxyBeanMethods = false)
 @EnableJpaAuditing
 @EnableConfigurationProperties(SalesConfiguration.SalesProperties.class)
@@ -34,13 +30,5 @@ public class SalesConfiguration {
     @Bean
     Clock businessClock(SalesProperties properties) {
         return Clock.system(properties.businessZone());
-    }
-
-    @Bean
-    AuditorAware<String> auditor() {
-        return () -> {
-            Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-            return Optional.of(authentication != null && authentication.isAuthenticated() ? authentication.getName() : "system");
-        };
     }
 }

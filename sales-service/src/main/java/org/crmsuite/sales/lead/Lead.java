@@ -1,31 +1,23 @@
 package org.crmsuite.sales.lead;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EntityListeners;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 
+import org.crmsuite.platform.persistence.AuditedEntity;
 import org.crmsuite.platform.web.CrmProblemException;
 import org.crmsuite.platform.web.FieldViolation;
-import org.springframework.data.annotation.CreatedBy;
-import org.springframework.data.annotation.CreatedDate;
-import org.springframework.data.annotation.LastModifiedBy;
-import org.springframework.data.annotation.LastModifiedDate;
-import org.springframework.data.jpa.domain.support.AuditingEntityListener;
 
 /** A prospective customer before it is worth a deal: company and contact, where it came from, a score and a status. */
 @Entity
 @Table(name = "lead")
-@EntityListeners(AuditingEntityListener.class)
-public class Lead {
+public class Lead extends AuditedEntity {
 
     @Id
     private UUID id;
@@ -44,18 +36,6 @@ public class Lead {
     @Column(name = "owner_id")
     private String owner;
     private String department;
-    @Version
-    private Long version;
-    @CreatedDate
-    @Column(updatable = false)
-    private Instant createdAt;
-    @CreatedBy
-    @Column(updatable = false)
-    private String createdBy;
-    @LastModifiedDate
-    private Instant updatedAt;
-    @LastModifiedBy
-    private String updatedBy;
 
     protected Lead() {
     }
@@ -108,8 +88,4 @@ public class Lead {
     public String disqualifyReason() { return disqualifyReason; }
     public String owner() { return owner; }
     public String department() { return department; }
-    public long version() { return version == null ? 0 : version; }
-    public Instant createdAt() { return createdAt; }
-    public Instant updatedAt() { return updatedAt; }
-    public String updatedBy() { return updatedBy; }
 }

@@ -13,7 +13,6 @@ import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EntityListeners;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
@@ -21,19 +20,14 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 
+import org.crmsuite.platform.persistence.AuditedEntity;
 import org.crmsuite.platform.web.CrmProblemException;
 import org.crmsuite.platform.web.FieldViolation;
 import org.crmsuite.sales.money.Money;
 import org.crmsuite.sales.pipeline.Pipeline;
 import org.crmsuite.sales.pipeline.PipelineStage;
 import org.crmsuite.sales.pipeline.StageOutcome;
-import org.springframework.data.annotation.CreatedBy;
-import org.springframework.data.annotation.CreatedDate;
-import org.springframework.data.annotation.LastModifiedBy;
-import org.springframework.data.annotation.LastModifiedDate;
-import org.springframework.data.jpa.domain.support.AuditingEntityListener;
 
 /**
  * A deal with one customer, moving through a pipeline's stages. Every stage move is kept with who and when; a move
@@ -41,8 +35,7 @@ import org.springframework.data.jpa.domain.support.AuditingEntityListener;
  */
 @Entity
 @Table(name = "opportunity")
-@EntityListeners(AuditingEntityListener.class)
-public class Opportunity {
+public class Opportunity extends AuditedEntity {
 
     @Id
     private UUID id;
@@ -75,18 +68,6 @@ public class Opportunity {
     @CollectionTable(name = "opportunity_stage_change", joinColumns = @JoinColumn(name = "opportunity_id"))
     @OrderColumn(name = "position")
     private List<StageChange> stageHistory = new ArrayList<>();
-    @Version
-    private Long version;
-    @CreatedDate
-    @Column(updatable = false)
-    private Instant createdAt;
-    @CreatedBy
-    @Column(updatable = false)
-    private String createdBy;
-    @LastModifiedDate
-    private Instant updatedAt;
-    @LastModifiedBy
-    private String updatedBy;
 
     protected Opportunity() {
     }
@@ -182,8 +163,4 @@ public class Opportunity {
     public List<LineItem> lineItems() { return List.copyOf(lineItems); }
     public List<String> competitors() { return List.copyOf(competitors); }
     public List<StageChange> stageHistory() { return List.copyOf(stageHistory); }
-    public long version() { return version == null ? 0 : version; }
-    public Instant createdAt() { return createdAt; }
-    public String createdBy() { return createdBy; }
-    public Instant updatedAt() { return updatedAt; }
 }
