@@ -31,6 +31,11 @@ final class Banner {
         out.println("  MongoDB              mongodb://" + Endpoints.HOST + ":" + Endpoints.MONGO + "   databases ticket, analytics");
         out.println("  Mail (GreenMail)     SMTP " + Endpoints.HOST + ":" + Endpoints.SMTP + ", IMAP " + Endpoints.HOST + ":" + Endpoints.IMAP
                 + "   read a mailbox with the address as user, any password");
+        if (stack.simulating()) {
+            out.println("  ERP/finance simulator an order every " + LocalStack.SIMULATED_ORDER_INTERVAL.toSeconds()
+                    + " s on erp.order.events, an invoice per won deal on finance.invoice.events; log "
+                    + stack.state().log("erp-finance-simulator") + " (--no-simulator to turn off)");
+        }
         out.println("  State folder         " + stack.state().root());
         out.println("  Logs                 " + stack.state().logs());
         out.println();

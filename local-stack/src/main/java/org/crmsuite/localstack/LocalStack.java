@@ -25,6 +25,7 @@ import org.crmsuite.localstack.ServiceCatalog.Service;
 import org.crmsuite.localstack.demo.DemoApi;
 import org.crmsuite.localstack.demo.DemoDataLoader;
 import org.crmsuite.localstack.demo.DemoDataSets;
+import org.crmsuite.localstack.simulator.EnterpriseSystemsSimulator;
 
 /**
  * The whole suite on one machine. {@link #start} brings it up in two waves: first the infrastructure (PostgreSQL,
@@ -50,6 +51,7 @@ public final class LocalStack implements AutoCloseable {
     private final List<ProcessHandle> startedProcesses = new ArrayList<>();
     private final LeftoverProcesses leftovers;
     private volatile Duration startupTime;
+    private volatile EnterpriseSystemsSimulator simulator;
 
     private LocalStack(LocalStackOptions options, StateFolder state, PrintStream out) {
         this.options = options;
@@ -113,6 +115,7 @@ public final class LocalStack implements AutoCloseable {
             startInParallel(second);
             loadDemoDataIfNew();
             state.markInitialized();
+            startSimulator();
             startupTime = Duration.ofNanos(System.nanoTime() - begin);
         } catch (RuntimeException e) {
             close();
@@ -228,6 +231,22 @@ public final class LocalStack implements AutoCloseable {
         new DemoDataLoader(DemoDataSets.ALL, out).load(new DemoApi(Endpoints.gateway(), KeycloakTokens.local()));
     }
 
+    private void startSimulator() {
+        if (!options.withServices() || !options.simulateEnterpriseSystems()) {
+            return;
+        }
+        simulator = new EnterpriseSystemsSimulator(Endpoints.KAFKA_BOOTSTRAP, new DemoApi(Endpoints.gateway(), KeycloakTokens.local()),
+                SIMULATED_ORDER_INTERVAL, state.log("erp-finance-simulator"));
+        simulator.start();
+    }
+
+    /** How often the simulated ERP places an order (finance invoices every won deal as it happens). */
+    public static final Duration SIMULATED_ORDER_INTERVAL = Duration.ofSeconds(10);
+
+    public boolean simulating() {
+        return simulator != null;
+    }
+
     public LocalStackOptions options() {
         return options;
     }
@@ -291,6 +310,11 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private void stopAll() {
+        EnterpriseSystemsSimulator running = simulator;
+        simulator = null;
+        if (running != null) {
+            running.close();
+        }
         List<Node> applications = new ArrayList<>(services);
         applications.add(keycloak);
         try (ExecutorService executor = Executors.newThreadPerTaskExecutor(Thread.ofPlatform().daemon().factory())) {

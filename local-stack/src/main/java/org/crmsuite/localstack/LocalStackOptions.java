@@ -15,18 +15,20 @@ import java.util.Objects;
  * @param wipe                 delete the state folder first, so the stack starts empty
  * @param withServices         start the gateway and the services; false starts the infrastructure only
  * @param loadDemoData         load the demo data sets when the state is new
+ * @param simulateEnterpriseSystems run the ERP and finance simulator (orders and invoices for the demo customers)
  * @param keycloakDistribution the {@code keycloak-quarkus-dist} zip (the build copies it into local-stack/target/keycloak)
  * @param startTimeout         how long one part may take to become ready
  */
 public record LocalStackOptions(Path repository, Path stateFolder, boolean wipe, boolean withServices,
-                                boolean loadDemoData, Path keycloakDistribution, Duration startTimeout) {
+                                boolean loadDemoData, boolean simulateEnterpriseSystems, Path keycloakDistribution, Duration startTimeout) {
 
     public static final String USAGE = """
-            Usage: crm-local [--wipe] [--infra-only] [--no-demo-data] [--state <folder>] [--repo <folder>]
+            Usage: crm-local [--wipe] [--infra-only] [--no-demo-data] [--no-simulator] [--state <folder>] [--repo <folder>]
                              [--keycloak-zip <file>] [--start-timeout <seconds>]
               --wipe             delete the state folder first (default state folder: <repo>/.crm-local)
               --infra-only       start PostgreSQL, Kafka, MongoDB, GreenMail and Keycloak, but not the services
               --no-demo-data     do not load demo data into a new stack
+              --no-simulator     do not run the ERP and finance simulator (orders and invoices on Kafka)
               --state <folder>   keep the stack's state in this folder
               --repo <folder>    the repository root (default: found upwards from the working directory)
               --keycloak-zip <f> the Keycloak distribution zip (default: local-stack/target/keycloak/...)
@@ -46,28 +48,32 @@ public record LocalStackOptions(Path repository, Path stateFolder, boolean wipe,
 
     /** The defaults for a repository: state in {@code <repo>/.crm-local}, everything started, demo data loaded. */
     public static LocalStackOptions defaults(Path repository) {
-        return new LocalStackOptions(repository, repository.resolve(".crm-local"), false, true, true,
+        return new LocalStackOptions(repository, repository.resolve(".crm-local"), false, true, true, true,
                 defaultKeycloakDistribution(repository), Duration.ofMinutes(5));
     }
 
     public LocalStackOptions withStateFolder(Path folder) {
-        return new LocalStackOptions(repository, folder, wipe, withServices, loadDemoData, keycloakDistribution, startTimeout);
+        return new LocalStackOptions(repository, folder, wipe, withServices, loadDemoData, simulateEnterpriseSystems, keycloakDistribution, startTimeout);
     }
 
     public LocalStackOptions withWipe(boolean value) {
-        return new LocalStackOptions(repository, stateFolder, value, withServices, loadDemoData, keycloakDistribution, startTimeout);
+        return new LocalStackOptions(repository, stateFolder, value, withServices, loadDemoData, simulateEnterpriseSystems, keycloakDistribution, startTimeout);
     }
 
     public LocalStackOptions withServices(boolean value) {
-        return new LocalStackOptions(repository, stateFolder, wipe, value, loadDemoData, keycloakDistribution, startTimeout);
+        return new LocalStackOptions(repository, stateFolder, wipe, value, loadDemoData, simulateEnterpriseSystems, keycloakDistribution, startTimeout);
     }
 
     public LocalStackOptions withDemoData(boolean value) {
-        return new LocalStackOptions(repository, stateFolder, wipe, withServices, value, keycloakDistribution, startTimeout);
+        return new LocalStackOptions(repository, stateFolder, wipe, withServices, value, simulateEnterpriseSystems, keycloakDistribution, startTimeout);
+    }
+
+    public LocalStackOptions withSimulator(boolean value) {
+        return new LocalStackOptions(repository, stateFolder, wipe, withServices, loadDemoData, value, keycloakDistribution, startTimeout);
     }
 
     public LocalStackOptions withStartTimeout(Duration value) {
-        return new LocalStackOptions(repository, stateFolder, wipe, withServices, loadDemoData, keycloakDistribution, value);
+        return new LocalStackOptions(repository, stateFolder, wipe, withServices, loadDemoData, simulateEnterpriseSystems, keycloakDistribution, value);
     }
 
     /** Parses the command line; throws {@link IllegalArgumentException} with a message for the user on a bad flag. */
@@ -78,6 +84,7 @@ public record LocalStackOptions(Path repository, Path stateFolder, boolean wipe,
         boolean wipe = false;
         boolean services = true;
         boolean demoData = true;
+        boolean simulator = true;
         Duration timeout = null;
         List<String> rest = new ArrayList<>(List.of(args));
         while (!rest.isEmpty()) {
@@ -86,6 +93,7 @@ public record LocalStackOptions(Path repository, Path stateFolder, boolean wipe,
                 case "--wipe" -> wipe = true;
                 case "--infra-only" -> services = false;
                 case "--no-demo-data" -> demoData = false;
+                case "--no-simulator" -> simulator = false;
                 case "--state" -> state = Path.of(valueOf(flag, rest));
                 case "--repo" -> repository = Path.of(valueOf(flag, rest));
                 case "--keycloak-zip" -> keycloakZip = Path.of(valueOf(flag, rest));
@@ -97,7 +105,7 @@ public record LocalStackOptions(Path repository, Path stateFolder, boolean wipe,
             repository = findRepository(workingDirectory);
         }
         LocalStackOptions defaults = defaults(repository);
-        return new LocalStackOptions(repository, state == null ? defaults.stateFolder() : state, wipe, services, demoData,
+        return new LocalStackOptions(repository, state == null ? defaults.stateFolder() : state, wipe, services, demoData, simulator,
                 keycloakZip == null ? defaults.keycloakDistribution() : keycloakZip,
                 timeout == null ? defaults.startTimeout() : timeout);
     }
