@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
@@ -70,9 +71,14 @@ public final class ServiceProcess implements Node {
         command.addAll(JVM_OPTIONS);
         command.add("-jar");
         command.add(service.jar(repository).toString());
-        Map<String, String> environment = Map.of(
+        Map<String, String> environment = new HashMap<>(Map.of(
                 "SERVER_ADDRESS", Endpoints.HOST,
-                "SERVER_PORT", String.valueOf(service.port()));
+                "SERVER_PORT", String.valueOf(service.port())));
+        if (service != ServiceCatalog.GATEWAY) {
+            // Demos and the end-to-end journey move time forward (SLA warnings, reminders): POST /actuator/clock.
+            environment.put("CRM_CLOCK_ADJUSTABLE", "true");
+            environment.put("MANAGEMENT_ENDPOINTS_WEB_EXPOSURE_INCLUDE", "health,info,prometheus,metrics,clock");
+        }
         process = ChildProcess.start(name(), command, environment, repository.resolve(service.module()), log);
         ChildProcess started = process;
         spawned.accept(started.handle());

@@ -6,6 +6,7 @@ import java.util.List;
 import org.crmsuite.platform.security.KeycloakJwtAuthenticationConverter;
 import org.crmsuite.platform.security.PersonalDataPolicy;
 import org.crmsuite.platform.security.ProblemAuthenticationHandlers;
+import org.crmsuite.platform.security.Roles;
 import org.crmsuite.platform.security.SecurityProperties;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -54,6 +55,8 @@ public class CrmServletSecurityAutoConfiguration {
         open.addAll(properties.publicPaths());
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers(open.toArray(String[]::new)).permitAll()
+                        // present only where the clock is adjustable (the local stack); moving time is an admin's act
+                        .requestMatchers("/actuator/clock", "/actuator/clock/**").hasRole(Roles.CRM_ADMIN)
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(server -> server
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(converter))
