@@ -247,6 +247,25 @@ public final class LocalStack implements AutoCloseable {
         return simulator != null;
     }
 
+    /** Stops one service while the rest keeps running: an outage drill, as ops would see it in production. */
+    public void stopService(Service service) {
+        process(service).close();
+    }
+
+    /** Starts a service stopped by {@link #stopService} again and waits until it is ready. */
+    public void startService(Service service) {
+        try {
+            process(service).start();
+        } catch (IOException e) {
+            throw new StartupFailure(service.module(), "could not start again: " + e.getMessage(), process(service).log(), e);
+        }
+    }
+
+    private ServiceProcess process(Service service) {
+        return services.stream().filter(running -> running.service().equals(service)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(service.module() + " is not part of this stack"));
+    }
+
     public LocalStackOptions options() {
         return options;
     }
