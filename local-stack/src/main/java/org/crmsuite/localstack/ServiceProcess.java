@@ -79,6 +79,10 @@ public final class ServiceProcess implements Node {
             environment.put("CRM_CLOCK_ADJUSTABLE", "true");
             environment.put("MANAGEMENT_ENDPOINTS_WEB_EXPOSURE_INCLUDE", "health,info,prometheus,metrics,clock");
         }
+        if (service == ServiceCatalog.NOTIFICATION) {
+            // Webhook receivers on this machine (a demo ERP, a test's WireMock) are private addresses, refused elsewhere.
+            environment.put("CRM_NOTIFICATION_WEBHOOKS_ALLOWED_HOSTS", Endpoints.HOST + ",localhost");
+        }
         process = ChildProcess.start(name(), command, environment, repository.resolve(service.module()), log);
         ChildProcess started = process;
         spawned.accept(started.handle());
