@@ -5,6 +5,7 @@ import java.time.Clock;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.crmsuite.platform.outbox.PendingEvents;
+import org.crmsuite.ticket.sla.EscalationChain;
 import org.crmsuite.ticket.sla.SlaPlanner;
 import org.crmsuite.ticket.sla.SlaProperties;
 import org.crmsuite.ticket.sla.SlaSchedule;
@@ -23,14 +24,19 @@ class SlaConfiguration {
 
     @Bean
     SlaPlanner slaPlanner(SlaProperties properties) {
-        return new SlaPlanner(properties.calendar().toCalendar(), properties.warningShare(), properties.escalation().secondLevelShare());
+        return new SlaPlanner(properties.calendar().toCalendar(), properties.warningShare(), properties.escalation().toChain().furtherShares());
+    }
+
+    @Bean
+    EscalationChain escalationChain(SlaProperties properties) {
+        return properties.escalation().toChain();
     }
 
     @Bean
     SlaScheduler slaScheduler(MongoTemplate mongo, PendingEvents pending, TicketProperties tickets, Clock clock, SlaProperties properties,
-                              ObjectProvider<MeterRegistry> meters) {
+                              EscalationChain escalation, ObjectProvider<MeterRegistry> meters) {
         return new SlaScheduler(mongo, pending, tickets, clock, properties.scheduler().batchSize(), meters.getIfAvailable(SimpleMeterRegistry::new),
-                properties.escalation().secondLevelTo());
+                escalation);
     }
 
     /** Off in tests, which run the scheduler by hand with a clock they move. */

@@ -35,7 +35,7 @@ public class CustomerDirectory {
             return Optional.of(client.get(customerId));
         } catch (CustomerServiceClient.UnknownCustomer e) {
             return Optional.empty();
-        } catch (CustomerServiceClient.Unavailable e) {
+        } catch (CustomerServiceClient.Unavailable | CustomerServiceClient.NotPermitted e) {
             return snapshots.find(customerId);
         }
     }
@@ -47,6 +47,12 @@ public class CustomerDirectory {
         } catch (CustomerServiceClient.UnknownCustomer e) {
             throw new CrmProblemException(ProblemType.BUSINESS_RULE_VIOLATED, "customer " + customerId + " does not exist",
                     List.of(new FieldViolation("customerId", "unknown customer")), Map.of("customerId", customerId));
+        } catch (CustomerServiceClient.NotPermitted e) {
+            // Service staff work tickets of customers owned by sales teams they cannot read in customer-service.
+            customer = snapshots.find(customerId).orElseThrow(() -> new CrmProblemException(ProblemType.BUSINESS_RULE_VIOLATED,
+                    "customer-service does not let you read customer " + customerId + " and the local snapshot does not know it yet; "
+                            + "ask its owner or a data steward, or try again in a moment",
+                    List.of(new FieldViolation("customerId", "not readable with your rights")), Map.of("customerId", customerId)));
         } catch (CustomerServiceClient.Unavailable e) {
             Optional<CustomerInfo> snapshot = snapshots.find(customerId);
             if (snapshot.isEmpty()) {

@@ -1,23 +1,18 @@
 package org.crmsuite.ticket.customer;
 
+import java.net.URI;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import feign.FeignException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatusCode;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
-import org.springframework.web.client.RestClient;
-import org.springframework.web.client.RestClientException;
 
 /**
- * {@code GET /api/v1/customers/{id}} on customer-service with the caller's bearer token, behind a Resilience4j
- * circuit breaker and the HTTP client's connect and read timeouts. Spring's RestClient rather than OpenFeign: see
- * the README (decisions). A 404 is an answer, not a failure: it does not count against the circuit.
+ * {@code GET /api/v1/customers/{id}} on customer-service through the OpenFeign client {@link CustomerServiceApi}
+ * (the caller's bearer token passed on, connect and read timeouts), behind a Resilience4j circuit breaker.
+ * A 404 or a 403 is an answer, not a failure: it does not count against the circuit.
  */
 public class CustomerServiceClient {
 
@@ -28,6 +23,16 @@ public class CustomerServiceClient {
         }
     }
 
+    /**
+     * customer-service refused the caller (403): the customer exists but lies outside the caller's departments. An
+     * answer, not an outage: it does not count against the circuit, and the snapshot describes the customer.
+     */
+    public static final class NotPermitted extends RuntimeException {
+        NotPermitted(String id) {
+            super("customer-service does not let the caller read customer " + id);
+        }
+    }
+
     /** customer-service could not answer (down, slow, failing, or the circuit is open). */
     public static final class Unavailable extends RuntimeException {
         Unavailable(String message, Throwable cause) {
@@ -35,14 +40,12 @@ public class CustomerServiceClient {
         }
     }
 
-    private final RestClient http;
+    private final CustomerServiceApi api;
+    private final Supplier<String> baseUrl;
     private final CircuitBreaker circuitBreaker;
 
-    public CustomerServiceClient(Supplier<String> baseUrl, CustomerServiceProperties properties) {
-        java.net.http.HttpClient jdk = java.net.http.HttpClient.newBuilder().connectTimeout(properties.connectTimeout()).build();
-        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(jdk);
-        requests.setReadTimeout(properties.readTimeout());
-        this.http = RestClient.builder().requestFactory(requests).build();
+    public CustomerServiceClient(CustomerServiceApi api, Supplier<String> baseUrl, CustomerServiceProperties properties) {
+        this.api = api;
         this.baseUrl = baseUrl;
         CustomerServiceProperties.CircuitBreaker cb = properties.circuitBreaker();
         this.circuitBreaker = CircuitBreaker.of("customer-service", CircuitBreakerConfig.custom()
@@ -50,11 +53,9 @@ public class CustomerServiceClient {
                 .slidingWindowSize(cb.slidingWindowSize())
                 .minimumNumberOfCalls(cb.minimumCalls())
                 .waitDurationInOpenState(cb.openFor())
-                .ignoreExceptions(UnknownCustomer.class)
+                .ignoreExceptions(UnknownCustomer.class, NotPermitted.class)
                 .build());
     }
-
-    private final Supplier<String> baseUrl;
 
     public CircuitBreaker circuitBreaker() {
         return circuitBreaker;
@@ -68,32 +69,23 @@ public class CustomerServiceClient {
         }
     }
 
-    @SuppressWarnings("unchecked")
     private CustomerInfo call(String customerId) {
+        Map<String, Object> body;
         try {
-            Map<String, Object> body = http.get().uri(baseUrl.get() + "/api/v1/customers/{id}", customerId)
-                    .headers(headers -> bearer().ifPresent(token -> headers.set(HttpHeaders.AUTHORIZATION, "Bearer " + token)))
-                    .retrieve()
-                    .onStatus(status -> status.value() == 404, (request, response) -> {
-                        throw new UnknownCustomer(customerId);
-                    })
-                    .onStatus(HttpStatusCode::isError, (request, response) -> {
-                        throw new Unavailable("customer-service answered " + response.getStatusCode().value(), null);
-                    })
-                    .body(Map.class);
-            if (body == null) {
-                throw new Unavailable("customer-service sent no body", null);
-            }
-            String name = body.get("shortName") instanceof String s && !s.isBlank() ? s : (String) body.get("legalName");
-            return new CustomerInfo(customerId, name, (String) body.get("valueTier"), (String) body.get("lifecycleStage"),
-                    (String) body.get("status"), (String) body.get("survivorId"));
-        } catch (RestClientException e) {
+            body = api.customer(URI.create(baseUrl.get()), customerId);
+        } catch (FeignException e) {
+            // Connection refused or reset, read timeout, unreadable answer.
             throw new Unavailable("customer-service did not answer: " + e.getMessage(), e);
         }
+        if (body == null) {
+            throw new Unavailable("customer-service sent no body", null);
+        }
+        String name = body.get("shortName") instanceof String s && !s.isBlank() ? s : text(body, "legalName");
+        return new CustomerInfo(customerId, name, text(body, "valueTier"), text(body, "lifecycleStage"), text(body, "status"),
+                text(body, "survivorId"));
     }
 
-    private static java.util.Optional<String> bearer() {
-        return SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken token
-                ? java.util.Optional.of(token.getToken().getTokenValue()) : java.util.Optional.empty();
+    private static String text(Map<String, Object> body, String field) {
+        return body.get(field) instanceof String s ? s : null;
     }
 }

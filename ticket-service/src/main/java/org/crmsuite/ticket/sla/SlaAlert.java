@@ -1,15 +1,15 @@
 package org.crmsuite.ticket.sla;
 
 /**
- * The moments the scheduler reports once per ticket (resolution ones once per resolution cycle): warnings, breaches
- * (which escalate to the queue's manager) and the second escalation of a ticket still unresolved well past its target.
+ * The moments the scheduler reports once per ticket (resolution ones once per resolution cycle): warnings and breaches
+ * (which raise level 1 of the escalation chain). The further levels of the chain are claimed the same way under
+ * {@link EscalationChain#alertName(int)}.
  */
 public enum SlaAlert {
     FIRST_RESPONSE_WARNING("FIRST_RESPONSE", false, "sla.firstResponseWarnAt"),
     FIRST_RESPONSE_BREACH("FIRST_RESPONSE", true, "sla.firstResponseDueAt"),
     RESOLUTION_WARNING("RESOLUTION", false, "sla.resolutionWarnAt"),
-    RESOLUTION_BREACH("RESOLUTION", true, "sla.resolutionDueAt"),
-    RESOLUTION_ESCALATION("RESOLUTION", true, "sla.secondEscalationAt");
+    RESOLUTION_BREACH("RESOLUTION", true, "sla.resolutionDueAt");
 
     private final String target;
     private final boolean breach;

@@ -2,6 +2,9 @@ package org.crmsuite.ticket.sla;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -14,23 +17,31 @@ public final class SlaPlanner {
     private final BusinessCalendar calendar;
     /** Share of a target after which a warning is raised, e.g. 0.75. */
     private final double warningShare;
-    /** Multiple of the resolution target after which an unresolved ticket escalates a second time, e.g. 1.5. */
-    private final double secondEscalationShare;
+    /**
+     * Multiples of the resolution target after which an unresolved ticket escalates further, for levels 2, 3, ...
+     * (level 1 is the breach), e.g. [1.5, 2.0]; strictly increasing, each above 1.
+     */
+    private final List<Double> escalationShares;
 
     public SlaPlanner(BusinessCalendar calendar, double warningShare) {
-        this(calendar, warningShare, 1.5);
+        this(calendar, warningShare, List.of(1.5));
     }
 
-    public SlaPlanner(BusinessCalendar calendar, double warningShare, double secondEscalationShare) {
+    public SlaPlanner(BusinessCalendar calendar, double warningShare, List<Double> escalationShares) {
         if (!(warningShare > 0 && warningShare < 1)) {
             throw new IllegalArgumentException("the SLA warning share must lie between 0 and 1, not " + warningShare);
         }
-        if (!(secondEscalationShare > 1)) {
-            throw new IllegalArgumentException("the second escalation must come after the breach (share > 1), not " + secondEscalationShare);
+        double previous = 1;
+        for (double share : escalationShares) {
+            if (!(share > previous)) {
+                throw new IllegalArgumentException("each further escalation must come after the breach and the level before it "
+                        + "(strictly increasing shares above 1), not " + escalationShares);
+            }
+            previous = share;
         }
         this.calendar = Objects.requireNonNull(calendar);
         this.warningShare = warningShare;
-        this.secondEscalationShare = secondEscalationShare;
+        this.escalationShares = List.copyOf(escalationShares);
     }
 
     public BusinessCalendar calendar() {
@@ -49,7 +60,7 @@ public final class SlaPlanner {
         }
         return new SlaClock(c.policy(), c.firstResponseTarget(), c.resolutionTarget(), c.openedAt(), c.cycleStart(),
                 c.pausedBusiness(), at, c.firstResponseDueAt(), c.firstResponseWarnAt(), c.resolutionDueAt(), c.resolutionWarnAt(),
-                c.secondEscalationAt());
+                c.escalateAt());
     }
 
     /**
@@ -82,11 +93,14 @@ public final class SlaPlanner {
         Instant firstResponseWarn = calendar.plusBusinessTime(c.openedAt(), share(c.firstResponseTarget()).plus(c.pausedBusiness()));
         Instant resolutionDue = calendar.plusBusinessTime(c.cycleStart(), c.resolutionTarget().plus(c.pausedBusiness()));
         Instant resolutionWarn = calendar.plusBusinessTime(c.cycleStart(), share(c.resolutionTarget()).plus(c.pausedBusiness()));
-        Duration secondEscalation = Duration.ofSeconds((long) Math.floor(c.resolutionTarget().toSeconds() * secondEscalationShare));
-        Instant escalateAgain = calendar.plusBusinessTime(c.cycleStart(), secondEscalation.plus(c.pausedBusiness()));
+        Map<String, Instant> escalateAt = new LinkedHashMap<>();
+        for (int i = 0; i < escalationShares.size(); i++) {
+            Duration after = Duration.ofSeconds((long) Math.floor(c.resolutionTarget().toSeconds() * escalationShares.get(i)));
+            escalateAt.put(SlaClock.levelKey(i + 2), calendar.plusBusinessTime(c.cycleStart(), after.plus(c.pausedBusiness())));
+        }
         return new SlaClock(c.policy(), c.firstResponseTarget(), c.resolutionTarget(), c.openedAt(), c.cycleStart(),
                 c.pausedBusiness(), c.pausedAt(), firstResponseDue, firstResponseWarn, resolutionDue, resolutionWarn,
-                escalateAgain);
+                escalateAt);
     }
 
     private Duration share(Duration target) {

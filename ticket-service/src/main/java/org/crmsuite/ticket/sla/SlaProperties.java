@@ -12,7 +12,6 @@ import java.util.Set;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 
@@ -28,7 +27,7 @@ import org.springframework.validation.annotation.Validated;
  * @param targets      default targets per priority
  * @param tierTargets  customer tier (STRATEGIC, KEY, ...) → targets per priority that replace the defaults
  * @param scheduler    how often the SLA scheduler looks for warnings and breaches
- * @param escalation   the second escalation of a ticket still unresolved past a multiple of its resolution target
+ * @param escalation   the escalation chain: level 1 at the breach, further levels at multiples of the resolution target
  */
 @Validated
 @ConfigurationProperties("crm.ticket.sla")
@@ -36,8 +35,23 @@ public record SlaProperties(@DecimalMin("0.05") @DecimalMax("0.95") double warni
                             @NotEmpty Map<Priority, @Valid Target> targets, Map<String, Map<Priority, @Valid Target>> tierTargets,
                             @NotNull @Valid Scheduler scheduler, @Valid Escalation escalation) {
 
-    /** @param secondLevelShare multiple of the resolution target (1.5); @param secondLevelTo who hears then (user id) */
-    public record Escalation(@DecimalMin("1.05") double secondLevelShare, @NotBlank String secondLevelTo) {
+    /**
+     * @param chain           level 1, 2, ...: {@code share} of the resolution target (1.0 for level 1, the breach; then
+     *                        strictly increasing), {@code to} QUEUE_MANAGER | DEPARTMENT_HEAD | USER, {@code user} (the
+     *                        recipient for USER, else the fallback when none is found)
+     * @param departmentHeads department (Keycloak group path, e.g. {@code /service}) → its head (user id); a department
+     *                        without its own head escalates to the nearest one above it. In YAML write the keys in
+     *                        brackets ({@code "[/service]": service.director}) so that the slashes are kept.
+     */
+    public record Escalation(@NotEmpty List<@Valid Level> chain, Map<String, String> departmentHeads) {
+
+        public record Level(@DecimalMin("1.0") double share, @NotNull EscalationChain.Recipient to, String user) {
+        }
+
+        public EscalationChain toChain() {
+            return new EscalationChain(chain.stream().map(l -> new EscalationChain.Step(l.share(), l.to(), l.user())).toList(),
+                    departmentHeads);
+        }
     }
 
     public record Calendar(@NotNull ZoneId timeZone, @NotNull LocalTime opens, @NotNull LocalTime closes,
@@ -57,7 +71,11 @@ public record SlaProperties(@DecimalMin("0.05") @DecimalMax("0.95") double warni
 
     public SlaProperties {
         tierTargets = tierTargets == null ? Map.of() : tierTargets;
-        escalation = escalation == null ? new Escalation(1.5, "service.director") : escalation;
+        escalation = escalation == null ? new Escalation(List.of(new Escalation.Level(1.0, EscalationChain.Recipient.QUEUE_MANAGER, null)), Map.of())
+                : escalation;
+        if (escalation.chain() != null) {
+            escalation.toChain(); // checks the order of the levels at start
+        }
         for (Priority priority : Priority.values()) {
             if (targets != null && !targets.containsKey(priority)) {
                 throw new IllegalArgumentException("crm.ticket.sla.targets has no target for " + priority);

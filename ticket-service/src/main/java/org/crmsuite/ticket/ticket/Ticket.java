@@ -315,13 +315,30 @@ public class Ticket {
         record(customer, "satisfaction", null, "CSAT " + csat + (nps == null ? "" : ", NPS " + nps));
         String followUpAssignee = null;
         if (type == TicketType.COMPLAINT && csat <= 2) {
-            followUpTask = new FollowUpTask("CALL_BACK", queueManager, "complaint rated " + csat + " of 5", at, followUpDue);
+            followUpTask = FollowUpTask.open("CALL_BACK", queueManager, "complaint rated " + csat + " of 5", at, followUpDue);
             followUpAssignee = queueManager;
             record(customer, "followUpTask", null, "CALL_BACK for " + queueManager);
         }
         touch(customer);
         return List.of(new TicketSatisfactionRated(id, number, customerId, type.name(), queue, assignee, csat, nps,
                 comment != null && !comment.isBlank(), followUpAssignee, at));
+    }
+
+    /** The manager called the customer back: the follow-up task is done, with what came of it. Allowed on closed tickets too. */
+    public void completeFollowUp(String outcome, Actor by) {
+        if (followUpTask == null) {
+            throw CrmProblemException.notFound("follow-up task of ticket", number);
+        }
+        if (followUpTask.status() == FollowUpTask.Status.DONE) {
+            throw CrmProblemException.conflict("the follow-up task of ticket " + number + " was completed at "
+                    + followUpTask.completedAt() + " by " + followUpTask.completedBy());
+        }
+        if (outcome == null || outcome.isBlank() || outcome.length() > Comment.MAX_LENGTH) {
+            throw CrmProblemException.invalid("outcome", "must be 1 to " + Comment.MAX_LENGTH + " characters");
+        }
+        followUpTask = followUpTask.completed(by.id(), outcome, by.at());
+        record(by, "followUpTask", "OPEN", "DONE");
+        touch(by);
     }
 
     public boolean linkArticle(String articleId, Actor by) {

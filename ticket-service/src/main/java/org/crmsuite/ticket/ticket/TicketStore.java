@@ -7,6 +7,7 @@ import org.bson.Document;
 import org.crmsuite.platform.outbox.PendingEvents;
 import org.crmsuite.platform.web.CrmProblemException;
 import org.crmsuite.ticket.events.TicketEvent;
+import org.crmsuite.ticket.sla.EscalationChain;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
@@ -31,7 +32,7 @@ public class TicketStore {
     private final MongoTemplate mongo;
     private final PendingEvents pending;
 
-    TicketStore(MongoTemplate mongo, PendingEvents pending) {
+    TicketStore(MongoTemplate mongo, PendingEvents pending, EscalationChain escalation) {
         this.mongo = mongo;
         this.pending = pending;
         // Every list filter and sort uses one of these (design rule 4); createIndex is idempotent on both MongoDB kinds.
@@ -48,8 +49,12 @@ public class TicketStore {
         indexes.createIndex(new Index("sla.firstResponseDueAt", Sort.Direction.ASC));
         indexes.createIndex(new Index("sla.resolutionWarnAt", Sort.Direction.ASC));
         indexes.createIndex(new Index("sla.resolutionDueAt", Sort.Direction.ASC));
-        indexes.createIndex(new Index("sla.secondEscalationAt", Sort.Direction.ASC));
+        for (int level = 2; level <= escalation.levels(); level++) {
+            indexes.createIndex(new Index(EscalationChain.timeField(level), Sort.Direction.ASC));
+        }
         indexes.createIndex(new Index("survey.tokenHash", Sort.Direction.ASC).sparse());
+        // The follow-up list: only rated complaints carry a task, so sparse.
+        indexes.createIndex(new Index("followUpTask.dueAt", Sort.Direction.ASC).sparse());
     }
 
     public void insert(Ticket ticket, List<? extends TicketEvent> events) {

@@ -127,6 +127,28 @@ class CustomerContextTest {
     }
 
     @Test
+    void aCustomerTheCallerMayNotReadInCustomerServiceIsTakenFromTheSnapshotWithoutOpeningTheCircuit() {
+        String known = UUID.randomUUID().toString();
+        publish(known, "crm.customer.created.v1", Map.of("customerId", known, "legalName", "广州销售部客户有限公司",
+                "valueTier", "STRATEGIC", "lifecycleStage", "ACTIVE", "status", "ACTIVE"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> snapshots.find(known).isPresent());
+        customer(known, 403, "{\"type\":\"urn:crm:problem:forbidden\"}");
+
+        for (int i = 0; i < 6; i++) {
+            ResponseEntity<Map> opened = open(known);
+            assertThat(opened.getStatusCode().value()).isEqualTo(201);
+            assertThat(opened.getBody()).containsEntry("customerTier", "STRATEGIC");
+        }
+        assertThat(client.circuitBreaker().getState()).isEqualTo(CircuitBreaker.State.CLOSED);
+
+        String unknownToTheSnapshot = UUID.randomUUID().toString();
+        customer(unknownToTheSnapshot, 403, "{}");
+        ResponseEntity<Map> refused = open(unknownToTheSnapshot);
+        assertThat(refused.getStatusCode().value()).isEqualTo(422);
+        assertThat(refused.getBody()).containsEntry("customerId", unknownToTheSnapshot);
+    }
+
+    @Test
     void withNeitherCustomerServiceNorASnapshotTheAnswerIsA503NamingTheCustomer() {
         String id = UUID.randomUUID().toString();
         customerService.stubFor(get(urlEqualTo("/api/v1/customers/" + id)).atPriority(1).willReturn(aResponse().withStatus(500)));

@@ -36,7 +36,7 @@ class SlaPlannerPropertiesTest {
         assertThat(CALENDAR.businessTimeBetween(opened, clock.resolutionWarnAt())).isEqualTo(Duration.ofHours(6));
         assertThat(clock.resolutionWarnAt()).isBeforeOrEqualTo(clock.resolutionDueAt());
         assertThat(clock.resolutionDueAt()).isAfterOrEqualTo(opened.plus(Duration.ofHours(8)));
-        assertThat(CALENDAR.businessTimeBetween(opened, clock.secondEscalationAt())).isEqualTo(Duration.ofHours(12));
+        assertThat(CALENDAR.businessTimeBetween(opened, clock.escalationAt(2))).isEqualTo(Duration.ofHours(12));
     }
 
     @Property

@@ -61,6 +61,8 @@ class SlaSchedulerTest {
     PendingEvents pending;
     @Autowired
     TicketProperties ticketProperties;
+    @Autowired
+    EscalationChain escalationChain;
     RestClient http;
     List<MongoClient> otherClients = new java.util.ArrayList<>();
 
@@ -80,7 +82,7 @@ class SlaSchedulerTest {
         MongoClient client = MongoClients.create(mongoDetails.getConnectionString());
         otherClients.add(client);
         MongoTemplate other = new MongoTemplate(client, mongo.getDb().getName());
-        return new SlaScheduler(other, pending, ticketProperties, clock, 100, new SimpleMeterRegistry(), "service.director");
+        return new SlaScheduler(other, pending, ticketProperties, clock, 100, new SimpleMeterRegistry(), escalationChain);
     }
 
     @Test
@@ -138,23 +140,31 @@ class SlaSchedulerTest {
         assertThat(alerts(late)).hasSize(5).contains("RESOLUTION_ESCALATION");
 
         SlaScheduler restartedAgain = anotherReplica();
-        clock.advance(Duration.ofHours(1));
+        clock.advance(Duration.ofHours(1)); // 16:50, before level 3 (2 × 4 h: 17:00)
         restartedAgain.runOnce();
         replicaA.runOnce();
         assertThat(alerts(late)).hasSize(5);
+
+        // Level 3 of the chain (2 × the target, to a named user), once across two replicas and two restarts.
+        clock.advance(Duration.ofMinutes(20));
+        runConcurrently(anotherReplica(), restartedAgain);
+        assertThat(alerts(late)).hasSize(6).contains("RESOLUTION_ESCALATION_3");
+        clock.advance(Duration.ofDays(3));
+        runConcurrently(anotherReplica(), replicaA);
+        assertThat(alerts(late)).hasSize(6);
 
         await().atMost(Duration.ofSeconds(30)).until(() -> mongo.findById(late, Document.class, TicketStore.COLLECTION)
                 .getList(PendingEvents.FIELD, Document.class).isEmpty());
         try (EventProbe probe = EventProbe.onSharedKafka(Topics.TICKET)) {
             probe.awaitEvent(e -> e.type().equals("crm.ticket.escalated.v1") && late.equals(e.subject())
-                    && e.data().get("level").asInt() == 2);
+                    && e.data().get("level").asInt() == 3);
             List<InboundEvent> mine = probe.events().stream().filter(e -> late.equals(e.subject())).toList();
             assertThat(mine).filteredOn(e -> e.type().equals("crm.ticket.sla-warning.v1")).extracting(e -> e.text("target"))
                     .containsExactlyInAnyOrder("FIRST_RESPONSE", "RESOLUTION");
             assertThat(mine).filteredOn(e -> e.type().equals("crm.ticket.sla-breached.v1")).extracting(e -> e.text("target"))
                     .containsExactlyInAnyOrder("FIRST_RESPONSE", "RESOLUTION");
             assertThat(mine).filteredOn(e -> e.type().equals("crm.ticket.escalated.v1")).extracting(e -> e.data().get("level").asInt() + ":" + e.text("escalatedTo"))
-                    .containsExactlyInAnyOrder("1:service.manager", "1:service.manager", "2:service.director");
+                    .containsExactlyInAnyOrder("1:service.manager", "1:service.manager", "2:service.director", "3:operations.director");
             assertThat(probe.events()).filteredOn(e -> waiting.equals(e.subject())).extracting(InboundEvent::type)
                     .doesNotContain("crm.ticket.sla-warning.v1", "crm.ticket.sla-breached.v1");
             probe.assertAllMatchTheirSchemas();
