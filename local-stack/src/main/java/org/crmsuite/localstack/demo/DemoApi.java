@@ -43,19 +43,34 @@ public final class DemoApi {
         return send(user, "PATCH", path, body);
     }
 
+    /** A change on top of the version the caller read ({@code If-Match}), as every versioned API of the suite asks. */
+    public JsonNode postIfMatch(String user, String path, long version, Object body) {
+        return send(user, "POST", path, body, version);
+    }
+
+    public JsonNode putIfMatch(String user, String path, long version, Object body) {
+        return send(user, "PUT", path, body, version);
+    }
+
     /** Sends one request as {@code user}; the body (a record, a map or a JsonNode) goes out as JSON. */
     public JsonNode send(String user, String method, String path, Object body) {
+        return send(user, method, path, body, null);
+    }
+
+    private JsonNode send(String user, String method, String path, Object body, Long ifMatch) {
         HttpRequest.BodyPublisher publisher = body == null
                 ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(JsonMapper.shared().writeValueAsString(body));
-        HttpRequest request = HttpRequest.newBuilder(gateway.resolve(path))
+        HttpRequest.Builder builder = HttpRequest.newBuilder(gateway.resolve(path))
                 .timeout(Duration.ofSeconds(30))
                 .header("Authorization", tokens.forDemoUser(user).bearer())
                 .header("Accept", "application/json")
                 .header("Content-Type", "application/json")
-                .header("Accept-Language", "zh-CN")
-                .method(method, publisher)
-                .build();
+                .header("Accept-Language", "zh-CN");
+        if (ifMatch != null) {
+            builder.header("If-Match", "\"" + ifMatch + "\"");
+        }
+        HttpRequest request = builder.method(method, publisher).build();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() / 100 != 2) {

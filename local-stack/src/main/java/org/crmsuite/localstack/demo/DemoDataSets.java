@@ -12,7 +12,7 @@ import java.util.List;
  */
 public final class DemoDataSets {
 
-    public static final List<DemoData> ALL = List.of(new CustomerDemoData());
+    public static final List<DemoData> ALL = List.of(new CustomerDemoData(), new TicketDemoData());
 
     private DemoDataSets() {
     }
