@@ -41,6 +41,22 @@ public class ProblemResponses {
         return response.writeWith(Mono.just(buffer));
     }
 
+    /**
+     * 502 for a service answer the gateway will not pass on (larger than the response size limit). Not one of the
+     * platform's problem types, since only the gateway answers it; the title is in the caller's language too.
+     */
+    public Mono<Void> writeBadGateway(ServerWebExchange exchange, String detail) {
+        Locale locale = locale(exchange);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(org.springframework.http.HttpStatus.BAD_GATEWAY, detail);
+        problem.setType(URI.create(ProblemType.URN_PREFIX + "bad-gateway"));
+        problem.setTitle("zh".equals(locale.getLanguage()) ? "服务响应无效" : "Invalid answer from the service");
+        problem.setInstance(instance(exchange));
+        ServerHttpResponse response = exchange.getResponse();
+        response.setStatusCode(org.springframework.http.HttpStatus.BAD_GATEWAY);
+        response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        return response.writeWith(Mono.just(response.bufferFactory().wrap(jsonMapper.writeValueAsBytes(asMap(problem)))));
+    }
+
     private static Locale locale(ServerWebExchange exchange) {
         Locale locale = exchange.getLocaleContext().getLocale();
         return locale != null ? locale : Locale.ENGLISH;

@@ -22,7 +22,9 @@ import org.springframework.validation.annotation.Validated;
  * @param timeout         how long a service may take to answer before the caller gets 504
  * @param serviceTimeouts per-service overrides of {@code timeout}, keyed by service key (customer, ticket ...)
  * @param connectTimeout  how long to wait for a TCP connection before the caller gets 503
+ * @param serviceConnectTimeouts per-service overrides of {@code connect-timeout}, keyed by service key
  * @param circuitBreaker  when a service's breaker opens (answering 503 at once) and when it tries again
+ * @param retry           how often an idempotent request (GET, HEAD, OPTIONS) is tried again on a connection failure
  */
 @Validated
 @ConfigurationProperties("crm.gateway.resilience")
@@ -30,16 +32,16 @@ public record ResilienceProperties(
         @NotNull @DefaultValue("10s") Duration timeout,
         @NotNull @DefaultValue Map<String, Duration> serviceTimeouts,
         @NotNull @DefaultValue("2s") Duration connectTimeout,
-        @NotNull @Valid @DefaultValue CircuitBreaker circuitBreaker) {
+        @NotNull @DefaultValue Map<String, Duration> serviceConnectTimeouts,
+        @NotNull @Valid @DefaultValue CircuitBreaker circuitBreaker,
+        @NotNull @Valid @DefaultValue Retry retry) {
 
     public ResilienceProperties {
-        for (String key : serviceTimeouts.keySet()) {
-            if (DownstreamService.byKey(key).isEmpty()) {
-                throw new IllegalArgumentException("crm.gateway.resilience.service-timeouts." + key
-                        + " names no service; known: customer, ticket, sales, analytics, notification");
-            }
-        }
-        if (!connectTimeout.isPositive() || !timeout.isPositive()) {
+        checkKeys("service-timeouts", serviceTimeouts);
+        checkKeys("service-connect-timeouts", serviceConnectTimeouts);
+        if (!connectTimeout.isPositive() || !timeout.isPositive()
+                || serviceTimeouts.values().stream().anyMatch(d -> !d.isPositive())
+                || serviceConnectTimeouts.values().stream().anyMatch(d -> !d.isPositive())) {
             throw new IllegalArgumentException("crm.gateway.resilience.timeout and connect-timeout must be positive");
         }
     }
@@ -49,6 +51,35 @@ public record ResilienceProperties(
         return DownstreamService.byServiceName(serviceName)
                 .map(service -> serviceTimeouts.getOrDefault(service.key(), timeout))
                 .orElse(timeout);
+    }
+
+    /** The connect timeout of one service. */
+    public Duration connectTimeoutFor(DownstreamService service) {
+        return serviceConnectTimeouts.getOrDefault(service.key(), connectTimeout);
+    }
+
+    private static void checkKeys(String setting, Map<String, Duration> perService) {
+        for (String key : perService.keySet()) {
+            if (DownstreamService.byKey(key).isEmpty()) {
+                throw new IllegalArgumentException("crm.gateway.resilience." + setting + "." + key
+                        + " names no service; known: customer, ticket, sales, analytics, notification");
+            }
+        }
+    }
+
+    /**
+     * Retries of idempotent requests (GET, HEAD, OPTIONS) when the service cannot be reached (connection refused or
+     * reset) or answers 502/503 (a replica going away). POST, PATCH, PUT and DELETE are never retried by the
+     * gateway: the first attempt may have reached the service. All attempts share the service's time limit.
+     *
+     * @param retries      attempts after the first; 0 turns retries off
+     * @param firstBackoff pause before the first retry (doubled for each further one)
+     * @param maxBackoff   longest pause between attempts
+     */
+    public record Retry(
+            @Min(0) @DefaultValue("2") int retries,
+            @NotNull @DefaultValue("50ms") Duration firstBackoff,
+            @NotNull @DefaultValue("500ms") Duration maxBackoff) {
     }
 
     /**

@@ -2,6 +2,7 @@ package org.crmsuite.gateway.security;
 
 import java.util.List;
 
+import org.crmsuite.gateway.edge.CorsProperties;
 import org.crmsuite.gateway.problem.ProblemResponses;
 import org.crmsuite.gateway.routing.DownstreamService;
 import org.crmsuite.platform.security.KeycloakJwtAuthenticationConverter;
@@ -14,6 +15,7 @@ import org.springframework.security.oauth2.server.resource.authentication.Reacti
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
+import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 
 /**
  * The gateway is an OAuth2 resource server on the Keycloak realm: every API call needs a valid token (issuer,
@@ -35,7 +37,8 @@ public class SecurityConfiguration {
             "/v3/api-docs/**", "/api/v1/tickets/surveys/**");
 
     @Bean
-    SecurityWebFilterChain gatewaySecurity(ServerHttpSecurity http, RouteAccess access, ProblemResponses problems) {
+    SecurityWebFilterChain gatewaySecurity(ServerHttpSecurity http, RouteAccess access, ProblemResponses problems,
+                                           CorsProperties cors) {
         ProblemSecurityHandlers handlers = new ProblemSecurityHandlers(problems);
         ReactiveJwtAuthenticationConverterAdapter roles =
                 new ReactiveJwtAuthenticationConverterAdapter(new KeycloakJwtAuthenticationConverter());
@@ -57,6 +60,19 @@ public class SecurityConfiguration {
                         .authenticationEntryPoint(handlers)
                         .accessDeniedHandler(handlers))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(handlers).accessDeniedHandler(handlers))
+                // Browser clients from configured origins; a preflight is answered before the token check.
+                .cors(spec -> {
+                    if (cors.enabled()) {
+                        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+                        source.registerCorsConfiguration("/**", cors.toCorsConfiguration());
+                        spec.configurationSource(source);
+                    } else {
+                        spec.disable();
+                    }
+                })
+                // Spring Security's defaults (nosniff, X-Frame-Options DENY, no-store unless the service says
+                // otherwise); HSTS, Referrer-Policy and CSP come from SecurityHeadersFilter, HSTS also behind a proxy.
+                .headers(headers -> headers.hsts(ServerHttpSecurity.HeaderSpec.HstsSpec::disable))
                 // Stateless bearer tokens: no session, no saved request, no login page, and no cookie for CSRF to ride on.
                 .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
                 .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))

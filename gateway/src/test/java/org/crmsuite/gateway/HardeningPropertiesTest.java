@@ -1,0 +1,84 @@
+package org.crmsuite.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+
+import org.crmsuite.gateway.apidocs.ApiDocsProperties;
+import org.crmsuite.gateway.edge.CorsProperties;
+import org.crmsuite.gateway.edge.SecurityHeadersProperties;
+import org.crmsuite.gateway.edge.SizeLimitProperties;
+import org.crmsuite.gateway.ratelimit.RateLimitProperties;
+import org.crmsuite.gateway.resilience.ResilienceProperties;
+import org.crmsuite.gateway.routing.DownstreamService;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.util.unit.DataSize;
+
+/** The hardening settings (rate limits, retries, size limits, CORS, headers, API docs): defaults and bad values. */
+class HardeningPropertiesTest {
+
+    @Configuration(proxyBeanMethods = false)
+    @EnableConfigurationProperties({RateLimitProperties.class, ResilienceProperties.class, SizeLimitProperties.class,
+            CorsProperties.class, SecurityHeadersProperties.class, ApiDocsProperties.class})
+    static class Settings {
+    }
+
+    private final ApplicationContextRunner runner = new ApplicationContextRunner().withUserConfiguration(Settings.class)
+            .withPropertyValues("crm.gateway.api-docs.issuer-uri=http://127.0.0.1:8180/realms/crm");
+
+    @Test
+    void defaults_limit_in_memory_retry_reads_and_keep_cors_off() {
+        runner.run(context -> {
+            assertThat(context).hasNotFailed();
+            RateLimitProperties limits = context.getBean(RateLimitProperties.class);
+            assertThat(limits.store()).isEqualTo(RateLimitProperties.Store.IN_MEMORY);
+            assertThat(limits.limitsFor(DownstreamService.CUSTOMER))
+                    .isEqualTo(new RateLimitProperties.Limits(RateLimitProperties.DEFAULT_PER_USER, RateLimitProperties.DEFAULT_PER_CLIENT));
+            ResilienceProperties resilience = context.getBean(ResilienceProperties.class);
+            assertThat(resilience.retry().retries()).isEqualTo(2);
+            assertThat(resilience.connectTimeoutFor(DownstreamService.SALES)).isEqualTo(Duration.ofSeconds(2));
+            assertThat(context.getBean(SizeLimitProperties.class).request()).isEqualTo(DataSize.ofMegabytes(10));
+            assertThat(context.getBean(CorsProperties.class).enabled()).isFalse();
+            assertThat(context.getBean(ApiDocsProperties.class).tokenUrl())
+                    .isEqualTo("http://127.0.0.1:8180/realms/crm/protocol/openid-connect/token");
+        });
+    }
+
+    @Test
+    void a_route_override_replaces_only_what_it_names() {
+        runner.withPropertyValues("crm.gateway.rate-limits.store=redis",
+                        "crm.gateway.rate-limits.routes.analytics.per-user.capacity=10",
+                        "crm.gateway.rate-limits.routes.analytics.per-user.replenish-per-second=2",
+                        "crm.gateway.resilience.service-connect-timeouts.analytics=500ms")
+                .run(context -> {
+                    RateLimitProperties limits = context.getBean(RateLimitProperties.class);
+                    assertThat(limits.store()).isEqualTo(RateLimitProperties.Store.REDIS);
+                    assertThat(limits.limitsFor(DownstreamService.ANALYTICS))
+                            .isEqualTo(new RateLimitProperties.Limits(new RateLimitProperties.Limit(10, 2), RateLimitProperties.DEFAULT_PER_CLIENT));
+                    assertThat(limits.limitsFor(DownstreamService.SALES).perUser()).isEqualTo(RateLimitProperties.DEFAULT_PER_USER);
+                    assertThat(context.getBean(ResilienceProperties.class).connectTimeoutFor(DownstreamService.ANALYTICS))
+                            .isEqualTo(Duration.ofMillis(500));
+                });
+    }
+
+    @Test
+    void bad_values_fail_the_start_naming_the_setting() {
+        runner.withPropertyValues("crm.gateway.rate-limits.routes.billing.per-user.capacity=5",
+                        "crm.gateway.rate-limits.routes.billing.per-user.replenish-per-second=1")
+                .run(context -> assertThat(context).hasFailed().getFailure().rootCause()
+                        .hasMessageContaining("crm.gateway.rate-limits.routes.billing"));
+        runner.withPropertyValues("crm.gateway.rate-limits.per-user.capacity=5",
+                        "crm.gateway.rate-limits.per-user.replenish-per-second=50")
+                .run(context -> assertThat(context).hasFailed().getFailure().rootCause()
+                        .hasMessageContaining("must be at least its replenish-per-second"));
+        runner.withPropertyValues("crm.gateway.cors.allowed-origins=*")
+                .run(context -> assertThat(context).hasFailed().getFailure().rootCause()
+                        .hasMessageContaining("crm.gateway.cors.allowed-origins"));
+        runner.withPropertyValues("crm.gateway.resilience.service-connect-timeouts.billing=1s")
+                .run(context -> assertThat(context).hasFailed().getFailure().rootCause()
+                        .hasMessageContaining("crm.gateway.resilience.service-connect-timeouts.billing"));
+    }
+}
