@@ -38,6 +38,12 @@ class RequestSizeLimit extends OncePerRequestFilter {
         this.json = json;
     }
 
+    /** CSV imports are streamed row by row and never held in memory, so their size is not limited here. */
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return "POST".equalsIgnoreCase(request.getMethod()) && request.getRequestURI().matches("^/api/v1/customers/imports/[^/]+$");
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {

@@ -38,21 +38,64 @@ public class CustomerRegistry {
     /** Group structures deeper than this are refused: real ones have three or four levels. */
     static final int MAX_GROUP_DEPTH = 20;
 
+    /** The facts duplicate detection compares: changing one of them on update runs the check again. */
+    static final Set<String> MATCHED_FIELDS = Set.of("legalName", "uscc", "phone", "email", "website");
+
     private final CustomerRepository customers;
     private final Outbox outbox;
     private final ChangeHistory history;
     private final EntityManager entities;
     private final CustomerNameIndex nameIndex;
     private final DuplicateCheck duplicates;
+    private final IdempotencyKeys idempotencyKeys;
 
     CustomerRegistry(CustomerRepository customers, Outbox outbox, ChangeHistory history, EntityManager entities,
-                     CustomerNameIndex nameIndex, DuplicateCheck duplicates) {
+                     CustomerNameIndex nameIndex, DuplicateCheck duplicates, IdempotencyKeys idempotencyKeys) {
         this.duplicates = duplicates;
+        this.idempotencyKeys = idempotencyKeys;
         this.entities = entities;
         this.nameIndex = nameIndex;
         this.customers = customers;
         this.outbox = outbox;
         this.history = history;
+    }
+
+    /** An {@code Idempotency-Key} and the fingerprint (SHA-256) of the request it came with. */
+    public record IdempotencyKey(String key, String requestHash) {
+    }
+
+    /** The customer, and whether it was registered by an earlier request with the same idempotency key. */
+    public record Registration(Customer customer, boolean replayed) {
+    }
+
+    /**
+     * Registers like {@link #register(CustomerDetails, LifecycleStage, String, String, boolean, CurrentUser)}, once per
+     * idempotency key and caller: a repeat (also a concurrent one, which waits for the first to commit) answers the
+     * customer registered the first time and records nothing; the same key with another request is refused.
+     */
+    @Transactional
+    public Registration register(IdempotencyKey key, CustomerDetails data, LifecycleStage stage, String ownerId, String department,
+                                 boolean createAnyway, CurrentUser user) {
+        CustomerVisibility.requireWriter(user);
+        java.util.Optional<IdempotencyKeys.Earlier> earlier = idempotencyKeys.claim(user.id(), key.key(), key.requestHash());
+        if (earlier.isPresent()) {
+            if (!earlier.get().requestHash().equals(key.requestHash())) {
+                throw new IdempotencyKeyReused(key.key());
+            }
+            Customer first = customers.findById(earlier.get().customerId())
+                    .orElseThrow(() -> CrmProblemException.notFound("customer", earlier.get().customerId()));
+            return new Registration(first, true);
+        }
+        Customer customer = register(data, stage, ownerId, department, createAnyway, user);
+        idempotencyKeys.complete(user.id(), key.key(), customer.id());
+        return new Registration(customer, false);
+    }
+
+    /** Possible duplicates of a customer about to be registered (same USCC included, score 100); creates nothing. */
+    @Transactional(readOnly = true)
+    public List<DuplicateCandidate> duplicateCandidates(CustomerDetails data, CurrentUser user) {
+        CustomerVisibility.requireWriter(user);
+        return duplicates.candidates(data, null);
     }
 
     @Transactional
@@ -71,6 +114,23 @@ public class CustomerRegistry {
         String dept = department == null ? user.primaryDepartment() : department;
         requireStage(initial, new StageRequirements.Facts(data.uscc(), data.foreignCompany(), owner, dept, data.industry(),
                 data.province(), data.city()));
+        Customer customer = persistNew(data, initial, owner, dept, user);
+        if (!candidates.isEmpty()) {
+            duplicates.flag(customer.id(), candidates);
+        }
+        return customer;
+    }
+
+    /**
+     * Registers a customer the caller has already standardised, checked for duplicates (none found) and checked
+     * against the stage's requirements: the CSV import, which reports instead of throwing. Joins the caller's transaction.
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public Customer registerChecked(CustomerDetails data, LifecycleStage initial, String owner, String dept, CurrentUser user) {
+        return persistNew(data, initial, owner, dept, user);
+    }
+
+    private Customer persistNew(CustomerDetails data, LifecycleStage initial, String owner, String dept, CurrentUser user) {
         String code = "C-%06d".formatted(customers.nextCodeNumber());
         Customer customer = Customer.register(code, data, initial, owner, dept);
         requireValidParent(customer.id(), data.parentId());
@@ -79,9 +139,6 @@ public class CustomerRegistry {
         List<FieldChange> created = Customer.diff(Map.of(), customer.fields()).stream()
                 .filter(c -> c.to() != null && !"[]".equals(String.valueOf(c.to())) && !Boolean.FALSE.equals(c.to())).toList();
         history.record(customer.id(), ChangeHistory.EntityType.CUSTOMER, customer.id(), created, user.id(), customer.createdAt());
-        if (!candidates.isEmpty()) {
-            duplicates.flag(customer.id(), candidates);
-        }
         outbox.record(new CustomerCreated(customer.id(), customer.code(), customer.legalName(), customer.shortName(),
                 customer.uscc(), customer.lifecycleStage().name(), customer.valueTier().name(), customer.status().name(),
                 customer.ownerId(), customer.department(), customer.createdAt()));
@@ -89,7 +146,8 @@ public class CustomerRegistry {
     }
 
     @Transactional
-    public Customer update(UUID id, long expectedVersion, CustomerDetails data, String ownerId, String department, CurrentUser user) {
+    public Customer update(UUID id, long expectedVersion, CustomerDetails data, String ownerId, String department, boolean saveAnyway,
+                           CurrentUser user) {
         CustomerVisibility.requireWriter(user);
         Customer customer = workable(id, expectedVersion, user);
         requireUniqueUscc(data.uscc(), id);
@@ -99,6 +157,17 @@ public class CustomerRegistry {
             return customer;
         }
         requireStage(customer.lifecycleStage(), customer.facts());
+        if (changes.stream().anyMatch(c -> MATCHED_FIELDS.contains(c.field()))) {
+            List<DuplicateCandidate> candidates = duplicates.candidates(data, id);
+            if (!candidates.isEmpty() && !saveAnyway) {
+                throw new CrmProblemException(ProblemType.CONFLICT, candidates.size() + " other customer(s) may be the same company "
+                        + "after this change; check the candidates, or send \"saveAnyway\": true if this is a different company",
+                        List.of(), Map.of("conflict", "possible-duplicates", "candidates", candidates));
+            }
+            if (!candidates.isEmpty()) {
+                duplicates.flag(id, candidates);
+            }
+        }
         customer = customers.saveAndFlush(customer);
         history.record(id, ChangeHistory.EntityType.CUSTOMER, id, changes, user.id(), customer.updatedAt());
         Map<String, Object> newValues = new LinkedHashMap<>();

@@ -34,6 +34,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import tools.jackson.databind.json.JsonMapper;
+
 @RestController
 @RequestMapping("/api/v1/customers")
 @Tag(name = "Customers", description = "Corporate customers, the master record every department shares")
@@ -44,27 +46,84 @@ class CustomerResource {
     static final String NO_CONTROL = "must not contain control characters";
     static final String IF_MATCH_DOC = "The ETag of the version you edited, e.g. \"3\". Missing: 428 version-required; stale: 412 stale-version.";
 
-    private final CustomerRegistry registry;
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
-    CustomerResource(CustomerRegistry registry) {
+    private final CustomerRegistry registry;
+    private final JsonMapper json;
+
+    CustomerResource(CustomerRegistry registry, JsonMapper json) {
         this.registry = registry;
+        this.json = json;
     }
 
     @PostMapping
     @Operation(summary = "Register a customer", description = "Standardises names, phone, email and website, checks the unified social "
-            + "credit code and the requirements of the initial lifecycle stage, and records a crm.customer.created.v1 event.")
+            + "credit code and the requirements of the initial lifecycle stage, and records a crm.customer.created.v1 event. "
+            + "With an Idempotency-Key header the registration happens once per key and caller: a repeat (also a concurrent one) "
+            + "answers 200 with the customer registered the first time and records no second event.")
     @ApiResponse(responseCode = "201", description = "Registered; ETag carries the version")
+    @ApiResponse(responseCode = "200", description = "A repeat of an earlier request with the same Idempotency-Key: the customer it "
+            + "registered (header Idempotent-Replayed: true); nothing new was recorded")
     @ApiResponse(responseCode = "400", description = "validation-failed: the offending fields are listed under errors")
     @ApiResponse(responseCode = "409", description = "conflict: a customer with this USCC exists (conflict: same-uscc), or possible duplicates "
             + "were found (conflict: possible-duplicates); candidates lists id, code, name, score (0-100) and reasons. Send createAnyway: true "
             + "to register a different company with a similar name.")
     @ApiResponse(responseCode = "413", description = "payload-too-large")
-    @ApiResponse(responseCode = "422", description = "business-rule-violated: the initial stage needs more fields")
-    ResponseEntity<CustomerView> register(@Valid @RequestBody CustomerRequest request) {
-        Customer customer = registry.register(CustomerDetails.standardise(request.details()), request.lifecycleStage(),
-                request.ownerId(), request.department(), Boolean.TRUE.equals(request.createAnyway()), CurrentUser.current());
+    @ApiResponse(responseCode = "422", description = "business-rule-violated: the initial stage needs more fields; or "
+            + "idempotency-key-reused: the Idempotency-Key was used before with a different request body")
+    ResponseEntity<CustomerView> register(
+            @Parameter(in = ParameterIn.HEADER, description = "Any unique string (a UUID is best), 1 to 200 printable characters; "
+                    + "remembered per caller for crm.customer.idempotency-key-retention (24 h)", example = "5f0c2a7e-8d1b-4c1e-9a55-2b7f0d6c9e41")
+            @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey,
+            @Valid @RequestBody CustomerRequest request) {
+        CustomerDetails details = CustomerDetails.standardise(request.details());
+        boolean anyway = Boolean.TRUE.equals(request.createAnyway());
+        CurrentUser user = CurrentUser.current();
+        if (idempotencyKey == null) {
+            Customer customer = registry.register(details, request.lifecycleStage(), request.ownerId(), request.department(), anyway, user);
+            return created(customer);
+        }
+        if (idempotencyKey.isBlank() || idempotencyKey.length() > 200 || !idempotencyKey.matches("^[\\x21-\\x7E]+$")) {
+            throw CrmProblemException.invalid(IDEMPOTENCY_KEY, "must be 1 to 200 printable ASCII characters without spaces");
+        }
+        CustomerRegistry.Registration registration = registry.register(new CustomerRegistry.IdempotencyKey(idempotencyKey,
+                fingerprint(request)), details, request.lifecycleStage(), request.ownerId(), request.department(), anyway, user);
+        if (!registration.replayed()) {
+            return created(registration.customer());
+        }
+        return ResponseEntity.ok().eTag(Long.toString(registration.customer().version())).header("Idempotent-Replayed", "true")
+                .body(CustomerView.of(registration.customer()));
+    }
+
+    @PostMapping("/duplicates/check")
+    @Operation(summary = "Possible duplicates of a customer before registering it", description = "Takes the same body as POST "
+            + "/api/v1/customers, standardises it the same way and answers the existing customers that may be the same company (an "
+            + "existing USCC scores 100), best first, in the shape of the 409 possible-duplicates problem. Creates nothing. For lead "
+            + "conversion and integrations that want to link instead of register.")
+    @ApiResponse(responseCode = "200", description = "The candidates (an empty list when there are none)")
+    @ApiResponse(responseCode = "400", description = "validation-failed: the offending fields are listed under errors")
+    DuplicateCheckResult checkDuplicates(@Valid @RequestBody CustomerRequest request) {
+        return new DuplicateCheckResult(registry.duplicateCandidates(CustomerDetails.standardise(request.details()), CurrentUser.current()));
+    }
+
+    @Schema(description = "Possible duplicates, best first")
+    record DuplicateCheckResult(List<DuplicateCandidate> candidates) {
+    }
+
+    private static ResponseEntity<CustomerView> created(Customer customer) {
         return ResponseEntity.created(URI.create("/api/v1/customers/" + customer.id()))
                 .eTag(Long.toString(customer.version())).body(CustomerView.of(customer));
+    }
+
+    /** SHA-256 of the request as Jackson writes it, so the same facts in other whitespace or key order match. */
+    private String fingerprint(CustomerRequest request) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(json.writeValueAsString(request).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(digest);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @GetMapping("/{id}")
@@ -78,6 +137,9 @@ class CustomerResource {
             + "department left out keep their value). Records the changed fields in the history and a crm.customer.updated.v1 event. "
             + "The lifecycle stage changes through PUT /{id}/lifecycle-stage.")
     @ApiResponse(responseCode = "200", description = "Changed; ETag carries the new version")
+    @ApiResponse(responseCode = "409", description = "conflict: the changed legal name, USCC, phone, email or website make it a possible "
+            + "duplicate of another customer (conflict: possible-duplicates, with candidates; send saveAnyway: true to save anyway), or "
+            + "another customer has this USCC (conflict: same-uscc)")
     @ApiResponse(responseCode = "412", description = "stale-version: someone changed the customer since you read it")
     @ApiResponse(responseCode = "428", description = "version-required: send If-Match")
     @ApiResponse(responseCode = "422", description = "business-rule-violated: the stage's required fields, a cycle of parents, an archived customer")
@@ -91,7 +153,8 @@ class CustomerResource {
             throw CrmProblemException.invalid("lifecycleStage", "change the stage with PUT /api/v1/customers/" + id + "/lifecycle-stage");
         }
         return withETag(registry.update(id, version, CustomerDetails.standardise(request.details()), request.ownerId(),
-                request.department(), CurrentUser.current()));
+                request.department(), Boolean.TRUE.equals(request.saveAnyway()) || Boolean.TRUE.equals(request.createAnyway()),
+                CurrentUser.current()));
     }
 
     @PutMapping("/{id}/lifecycle-stage")
@@ -166,40 +229,6 @@ class CustomerResource {
 
     private static ResponseEntity<CustomerView> withETag(Customer customer) {
         return ResponseEntity.ok().eTag(Long.toString(customer.version())).body(CustomerView.of(customer));
-    }
-
-    @Schema(description = "A customer's facts, to register (POST) or to replace (PUT)")
-    record CustomerRequest(
-            @Schema(example = "杭州云栖科技有限公司", requiredMode = Schema.RequiredMode.REQUIRED) @NotBlank @Size(max = 200) @Pattern(regexp = PRINTABLE, message = NO_CONTROL) String legalName,
-            @Schema(example = "云栖科技") @Size(max = 100) @Pattern(regexp = PRINTABLE, message = NO_CONTROL) String shortName,
-            @Schema(example = "91330106MA27XY812F", description = "Unified social credit code, 18 characters (GB 32100-2015); optional for foreign companies") @Size(max = 18, message = "must have 18 characters") String uscc,
-            @Schema(description = "Registered abroad, so it has no USCC", example = "false") Boolean foreignCompany,
-            @Schema(example = "软件和信息技术服务业") @Size(max = 100) @Pattern(regexp = PRINTABLE, message = NO_CONTROL) String industry,
-            @Schema(example = "MEDIUM") CompanySize size,
-            @Schema(example = "浙江省") @Size(max = 50) @Pattern(regexp = PRINTABLE, message = NO_CONTROL) String province,
-            @Schema(example = "杭州市") @Size(max = 50) @Pattern(regexp = PRINTABLE, message = NO_CONTROL) String city,
-            @Schema(example = "西湖区") @Size(max = 50) @Pattern(regexp = PRINTABLE, message = NO_CONTROL) String district,
-            @Schema(example = "文三路 90 号 5 楼") @Size(max = 200) @Pattern(regexp = PRINTABLE, message = NO_CONTROL) String street,
-            @Schema(example = "https://www.yunqi.example.cn") @Size(max = 300) @Pattern(regexp = PRINTABLE, message = NO_CONTROL) String website,
-            @Schema(example = "0571-88886666", description = "Switchboard; stored in E.164 (+8657188886666)") @Size(max = 30) String phone,
-            @Schema(example = "info@yunqi.example.cn") @Size(max = 254) String email,
-            @Schema(description = "Parent company in a group (no cycles)") UUID parentId,
-            @Schema(description = "Set on registration only; change it later with PUT /{id}/lifecycle-stage", example = "PROSPECT") LifecycleStage lifecycleStage,
-            @Schema(example = "KEY") ValueTier valueTier,
-            @Schema(example = "[\"重点客户\", \"SaaS\"]") @Size(max = CustomerDetails.MAX_TAGS) List<@Size(min = 1, max = 50) @Pattern(regexp = PRINTABLE, message = NO_CONTROL) String> tags,
-            @Schema(example = "SALES_VISIT") SourceChannel sourceChannel,
-            @Schema(description = "Agreed to receive marketing", example = "true") Boolean marketingConsent,
-            @Schema(example = "EMAIL") ContactChannel preferredChannel,
-            @Schema(description = "Do not call, mail or visit", example = "false") Boolean doNotContact,
-            @Schema(description = "Owner's user id; defaults to the caller on registration, kept when left out on PUT", example = "rep") @Size(max = 100) @Pattern(regexp = PRINTABLE, message = NO_CONTROL) String ownerId,
-            @Schema(description = "Owning department (group path); defaults to the caller's", example = "/sales/east") @Size(max = 200) @Pattern(regexp = "^(/[^/\\p{Cntrl}]+)+$", message = "must be a group path such as /sales/east") String department,
-            @Schema(description = "Registration only: register even though possible duplicates exist (never with an existing USCC)", example = "false") Boolean createAnyway) {
-
-        CustomerDetails details() {
-            return new CustomerDetails(legalName, shortName, uscc, Boolean.TRUE.equals(foreignCompany), industry, size, province,
-                    city, district, street, website, phone, email, parentId, valueTier, tags, sourceChannel,
-                    Boolean.TRUE.equals(marketingConsent), preferredChannel, Boolean.TRUE.equals(doNotContact));
-        }
     }
 
     @Schema(description = "The stage to move to, and why")

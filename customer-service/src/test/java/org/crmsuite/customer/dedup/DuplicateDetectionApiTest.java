@@ -78,4 +78,34 @@ class DuplicateDetectionApiTest extends ApiTestSupport {
         assertThat(post(REP, CUSTOMERS, Map.of("legalName", "成都锦江茶饮连锁有限公司", "email", "hr@qq.com")).getStatusCode().value()).isEqualTo(201);
         assertThat(post(REP, CUSTOMERS, Map.of("legalName", "重庆渝中火锅餐饮有限公司", "email", "boss@qq.com")).getStatusCode().value()).isEqualTo(201);
     }
+
+    @Test
+    void anUpdateThatMakesAPossibleDuplicateIsAnsweredLikeARegistration() {
+        ResponseEntity<Map> original = post(REP, CUSTOMERS, Map.of("legalName", "无锡太湖精密轴承有限公司", "phone", "0510-82228888"));
+        ResponseEntity<Map> other = post(REP, CUSTOMERS, Map.of("legalName", "常州天宁纺织印染有限公司"));
+        String location = CUSTOMERS + "/" + other.getBody().get("id");
+        ResponseEntity<Map> current = get(REP, location);
+        long eventsBefore = count("outbox_event");
+
+        Map<String, Object> facts = new HashMap<>(Map.of("legalName", "无锡太湖精密轴承股份有限公司"));
+        ResponseEntity<Map> refused = put(REP, location, facts, etag(current));
+        assertThat(refused.getStatusCode().value()).isEqualTo(409);
+        assertThat(refused.getBody()).containsEntry("conflict", "possible-duplicates");
+        assertThat((List<Map<String, Object>>) refused.getBody().get("candidates")).singleElement()
+                .satisfies(c -> assertThat(c).containsEntry("id", original.getBody().get("id")));
+        assertThat(get(REP, location).getBody()).containsEntry("legalName", "常州天宁纺织印染有限公司");
+        assertThat(count("outbox_event")).isEqualTo(eventsBefore);
+
+        // a change that does not touch the compared facts is not checked again
+        assertThat(put(REP, location, Map.of("legalName", "常州天宁纺织印染有限公司", "industry", "纺织业"), etag(current))
+                .getStatusCode().value()).isEqualTo(200);
+
+        facts.put("saveAnyway", true);
+        ResponseEntity<Map> saved = put(REP, location, facts, etag(get(REP, location)));
+        assertThat(saved.getStatusCode().value()).isEqualTo(200);
+        assertThat(saved.getBody()).containsEntry("legalName", "无锡太湖精密轴承股份有限公司");
+        assertThat(db.sql("SELECT count(*) FROM duplicate_pair WHERE (customer_a = :a AND customer_b = :b) OR (customer_a = :b AND customer_b = :a)")
+                .param("a", java.util.UUID.fromString((String) original.getBody().get("id")))
+                .param("b", java.util.UUID.fromString((String) other.getBody().get("id"))).query(Long.class).single()).isEqualTo(1);
+    }
 }
