@@ -1,18 +1,11 @@
 package org.crmsuite.analytics;
 
 import org.crmsuite.platform.test.ServiceConventions;
-import org.crmsuite.platform.test.UseKafka;
-import org.crmsuite.platform.test.UseMongo;
-import org.crmsuite.platform.test.UseTestIssuer;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The service boots on real infrastructure and keeps the conventions every service promises. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@UseMongo
-@UseKafka
-@UseTestIssuer
+@AnalyticsServiceTest
 class AnalyticsServiceSkeletonTest {
 
     @LocalServerPort

@@ -1,0 +1,34 @@
+package org.crmsuite.analytics.config;
+
+import org.crmsuite.analytics.projection.MongoReadModelStore;
+import org.crmsuite.analytics.projection.Projector;
+import org.crmsuite.analytics.projection.ReadModelStore;
+import org.crmsuite.platform.security.RecordAccess;
+import org.crmsuite.platform.security.Roles;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(AnalyticsProperties.class)
+class AnalyticsConfiguration {
+
+    @Bean
+    ReadModelStore readModelStore(MongoTemplate mongo) {
+        MongoReadModelStore store = new MongoReadModelStore(mongo);
+        store.ensureIndexes();
+        return store;
+    }
+
+    @Bean
+    Projector projector(ReadModelStore store) {
+        return new Projector(store);
+    }
+
+    /** Analysts read every aggregate (and no personal data); managers and reps see their department's records. */
+    @Bean
+    RecordAccess analyticsRecordAccess() {
+        return RecordAccess.seeingAll(Roles.ANALYST, Roles.DATA_STEWARD);
+    }
+}

@@ -1,0 +1,42 @@
+package org.crmsuite.analytics.config;
+
+import java.math.BigDecimal;
+import java.time.ZoneId;
+import java.util.List;
+
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+
+import org.crmsuite.analytics.kpi.KpiSettings;
+import org.crmsuite.analytics.model.ChurnRules;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * analytics-service settings ({@code crm.analytics.*}).
+ *
+ * @param consumerGroup      the Kafka consumer group of the event intake; a new name replays the topics from the start
+ * @param timeZone           the business time zone months are cut in
+ * @param activeWindowDays   a customer is active when it ordered within this many days
+ * @param churnWindowDays    the window the churn rules compare (orders, SLA breaches)
+ * @param noContactDays      the churn rule "no contact in N days"
+ * @param churnRiskLimit     rows of the per-customer churn-risk list
+ * @param rfmMonetary        lower bounds of the RFM monetary scores 2..5 (yearly order value)
+ * @param factsCacheTtl      how long KPI queries reuse the read models loaded by an earlier one (0: never); a
+ *                           dashboard's burst of queries then loads them once, at the price of this much staleness
+ */
+@Validated
+@ConfigurationProperties("crm.analytics")
+public record AnalyticsProperties(@NotNull String consumerGroup, @NotNull ZoneId timeZone, @Min(1) int activeWindowDays,
+                                  @Min(1) int churnWindowDays, @Min(1) int noContactDays, @Min(1) int churnRiskLimit,
+                                  List<BigDecimal> rfmMonetary, java.time.Duration factsCacheTtl) {
+
+    public AnalyticsProperties {
+        factsCacheTtl = factsCacheTtl == null ? java.time.Duration.ofSeconds(2) : factsCacheTtl;
+        rfmMonetary = rfmMonetary == null || rfmMonetary.isEmpty() ? KpiSettings.DEFAULT.rfmMonetary() : List.copyOf(rfmMonetary);
+    }
+
+    public KpiSettings kpiSettings() {
+        return new KpiSettings(activeWindowDays, new ChurnRules.Settings(churnWindowDays, noContactDays), churnRiskLimit, rfmMonetary);
+    }
+}

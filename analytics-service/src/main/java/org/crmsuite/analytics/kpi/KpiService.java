@@ -1,0 +1,130 @@
+package org.crmsuite.analytics.kpi;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.crmsuite.analytics.config.AnalyticsProperties;
+import org.crmsuite.analytics.model.CampaignFact;
+import org.crmsuite.analytics.model.CustomerProfile;
+import org.crmsuite.analytics.model.InvoiceFact;
+import org.crmsuite.analytics.model.LeadFact;
+import org.crmsuite.analytics.model.MergeFact;
+import org.crmsuite.analytics.model.OpportunityFact;
+import org.crmsuite.analytics.model.OrderFact;
+import org.crmsuite.analytics.model.TicketFact;
+import org.crmsuite.analytics.projection.ReadModel;
+import org.crmsuite.analytics.projection.ReadModelStore;
+import org.crmsuite.platform.security.CurrentUser;
+import org.crmsuite.platform.security.RecordAccess;
+import org.crmsuite.platform.security.Roles;
+import org.crmsuite.platform.web.CrmProblemException;
+import org.crmsuite.platform.web.FieldViolation;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+
+import java.time.Clock;
+
+/** Parses a KPI query, loads the read models the caller may see and computes the KPI. */
+@Service
+public class KpiService {
+
+    /** Roles that read KPIs at all; integration clients do not. */
+    static final String[] READERS = {Roles.CRM_ADMIN, Roles.ANALYST, Roles.DATA_STEWARD, Roles.SALES_MANAGER, Roles.SERVICE_MANAGER,
+            Roles.SALES_REP, Roles.SERVICE_AGENT, Roles.MARKETING};
+
+    private final ReadModelStore store;
+    private final RecordAccess access;
+    private final AnalyticsProperties properties;
+    private final Clock clock;
+
+    KpiService(ReadModelStore store, RecordAccess access, AnalyticsProperties properties, Clock clock) {
+        this.store = store;
+        this.access = access;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    public KpiResult compute(CurrentUser user, String kpi, String from, String to, String by) {
+        requireReader(user);
+        KpiDefinition definition = KpiCatalog.find(kpi).orElseThrow(() -> CrmProblemException.notFound("KPI", kpi));
+        Dimension dimension = Dimension.of(by).filter(definition.dimensions()::contains).orElseThrow(() ->
+                CrmProblemException.invalid("by", "unknown dimension '" + by + "' for " + kpi + "; one of "
+                        + definition.dimensions().stream().map(Dimension::param).toList()));
+        Period period = period(from, to, properties.timeZone(), clock);
+        Facts facts = facts();
+        String scope = "all";
+        if (!access.seesAll(user)) {
+            facts = facts.visible((owner, department) -> access.canSee(user, owner, department));
+            scope = "own and " + user.groups().stream().sorted().toList();
+        }
+        return new KpiResult(definition.name(), definition.title(), period.from(), period.to(), dimension.param(), scope,
+                definition.computation().compute(facts, period, dimension, properties.kpiSettings()));
+    }
+
+    public List<KpiDefinition> definitions(CurrentUser user) {
+        requireReader(user);
+        return KpiCatalog.all();
+    }
+
+    static void requireReader(CurrentUser user) {
+        if (!user.hasAnyRole(READERS)) {
+            throw new AccessDeniedException(user.id() + " does not read KPIs");
+        }
+    }
+
+    private record Loaded(Facts facts, Instant at) {
+    }
+
+    private volatile Loaded loaded;
+
+    /** The read models, reused for {@code crm.analytics.facts-cache-ttl} after loading. */
+    public Facts facts() {
+        Loaded current = loaded;
+        Instant now = clock.instant();
+        if (current != null && current.at().plus(properties.factsCacheTtl()).isAfter(now)) {
+            return current.facts();
+        }
+        Facts facts = load();
+        loaded = new Loaded(facts, clock.instant()); // from the end of the load: a load longer than the TTL still serves the burst
+        return facts;
+    }
+
+    Facts load() {
+        return new Facts(store.all(ReadModel.TICKET, TicketFact.class), store.all(ReadModel.OPPORTUNITY, OpportunityFact.class),
+                store.all(ReadModel.LEAD, LeadFact.class), store.all(ReadModel.CAMPAIGN, CampaignFact.class),
+                store.all(ReadModel.ORDER, OrderFact.class), store.all(ReadModel.INVOICE, InvoiceFact.class),
+                store.all(ReadModel.PROFILE, CustomerProfile.class), store.all(ReadModel.MERGE, MergeFact.class));
+    }
+
+    /**
+     * {@code from} and {@code to} are dates (in the business time zone, {@code to} exclusive) or instants; the default
+     * is the twelve months up to the end of today. A period that does not start before it ends is a 400.
+     */
+    static Period period(String from, String to, ZoneId zone, Clock clock) {
+        List<FieldViolation> violations = new ArrayList<>();
+        Instant end = to == null || to.isBlank() ? LocalDate.now(clock.withZone(zone)).plusDays(1).atStartOfDay(zone).toInstant()
+                : instant(to, zone, "to", violations);
+        Instant start = from == null || from.isBlank() ? (end == null ? null : end.atZone(zone).minusMonths(12).toInstant())
+                : instant(from, zone, "from", violations);
+        if (violations.isEmpty() && !start.isBefore(end)) {
+            violations.add(new FieldViolation("to", "must be after from (" + from + ")"));
+        }
+        if (!violations.isEmpty()) {
+            throw CrmProblemException.invalid(violations);
+        }
+        return new Period(start, end, zone);
+    }
+
+    private static Instant instant(String value, ZoneId zone, String field, List<FieldViolation> violations) {
+        try {
+            return value.length() <= 10 ? LocalDate.parse(value).atStartOfDay(zone).toInstant() : Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            violations.add(new FieldViolation(field, "must be a date (2026-01-31) or an instant (2026-01-31T00:00:00Z)"));
+            return null;
+        }
+    }
+}

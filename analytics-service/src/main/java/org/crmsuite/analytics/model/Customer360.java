@@ -1,0 +1,34 @@
+package org.crmsuite.analytics.model;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Everything that happened to a customer, folded from the events of the customer and of every customer merged into
+ * it. A merged-away customer keeps only {@code mergedInto}. Pure data; access rules and masking are the API's.
+ */
+public record Customer360(String customerId, String mergedInto, List<String> mergedCustomerIds, CustomerProfile profile,
+                          List<TicketFact> openTickets, List<TicketFact> recentTickets, int ticketCount,
+                          List<Rating> satisfaction, Double csatAverage, Pipeline pipeline,
+                          List<OrderFact> orders, BigDecimal orderTotal, List<InvoiceFact> invoices, BigDecimal overdueAmount,
+                          Instant lastContactAt, List<TimelineEntry> timeline,
+                          List<TicketFact> tickets, List<OpportunityFact> opportunities) {
+
+    public record Rating(String ticketId, String number, int csat, Integer nps, Instant ratedAt) {
+    }
+
+    public record Pipeline(int openCount, BigDecimal openValue, BigDecimal weightedValue, int wonCount,
+                           BigDecimal wonRevenue, int lostCount, List<OpportunityFact> open) {
+    }
+
+    /** One line of the timeline: when, what (the event type), a short text without personal data, the event id. */
+    public record TimelineEntry(Instant at, String type, String summary, String customerId, String eventId) {
+    }
+
+    public static Customer360 mergedAway(String customerId, String survivorId) {
+        return new Customer360(customerId, survivorId, List.of(), null, List.of(), List.of(), 0, List.of(), null,
+                new Pipeline(0, BigDecimal.ZERO, BigDecimal.ZERO, 0, BigDecimal.ZERO, 0, List.of()), List.of(),
+                BigDecimal.ZERO, List.of(), BigDecimal.ZERO, null, List.of(), List.of(), List.of());
+    }
+}

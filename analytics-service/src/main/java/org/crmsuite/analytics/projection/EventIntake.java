@@ -1,0 +1,73 @@
+package org.crmsuite.analytics.projection;
+
+import java.time.Instant;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.crmsuite.analytics.event.AnalyticsEvent;
+import org.crmsuite.platform.events.EventSchemas;
+import org.crmsuite.platform.events.InboundEvent;
+import org.crmsuite.platform.events.Topics;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The one way in: every record of the suite's topics and of the inbound ERP and finance topics. Records from ERP and
+ * finance are checked against their schema on receipt; a record that breaks it, or is no CloudEvent at all, throws
+ * {@link org.crmsuite.platform.events.InvalidEventException} and the platform's error handler puts it on
+ * {@code <topic>.DLT} with the reason at once. Redeliveries are skipped by the raw store's unique event id.
+ */
+@Component
+class EventIntake {
+
+    private static final Logger log = LoggerFactory.getLogger(EventIntake.class);
+
+    private final Projector projector;
+    private final EventSchemas schemas;
+    private final JsonMapper json;
+    private final Timer freshness;
+
+    private final java.util.List<AppliedEvents> observers;
+
+    EventIntake(Projector projector, EventSchemas schemas, JsonMapper json, MeterRegistry meters,
+                org.springframework.beans.factory.ObjectProvider<AppliedEvents> observers) {
+        this.observers = observers.orderedStream().toList();
+        this.projector = projector;
+        this.schemas = schemas;
+        this.json = json;
+        this.freshness = Timer.builder(FRESHNESS).description("ce_time of an event until the read models reflect it")
+                .publishPercentiles(0.5, 0.99).publishPercentileHistogram().register(meters);
+    }
+
+    /** Timer: from an event's ce_time to its effect on the read models (what the API answers from then on). */
+    public static final String FRESHNESS = "crm.analytics.freshness";
+
+    @KafkaListener(topics = {Topics.CUSTOMER, Topics.TICKET, Topics.SALES, Topics.ERP_ORDERS, Topics.FINANCE_INVOICES},
+            groupId = "${crm.analytics.consumer-group}")
+    void on(ConsumerRecord<String, String> record) {
+        InboundEvent event = InboundEvent.from(record, json);
+        boolean inbound = Topics.ERP_ORDERS.equals(record.topic()) || Topics.FINANCE_INVOICES.equals(record.topic());
+        if (inbound && schemas.knows(event.type())) {
+            schemas.requireValid(event.type(), event.data());
+        }
+        Instant time = event.time() != null ? event.time() : Instant.ofEpochMilli(record.timestamp());
+        AnalyticsEvent analyticsEvent = new AnalyticsEvent(event.id(), event.type(), record.topic(), event.subject(), time,
+                record.partition(), record.offset(), event.data());
+        boolean applied = projector.apply(analyticsEvent);
+        if (applied) {
+            Instant now = Instant.now();
+            if (event.time() != null) {
+                freshness.record(java.time.Duration.between(event.time(), now));
+            }
+            observers.forEach(observer -> observer.applied(analyticsEvent, now));
+        }
+        if (!applied) {
+            log.debug("event {} ({}) already applied: skipped", event.id(), event.type());
+        }
+    }
+}

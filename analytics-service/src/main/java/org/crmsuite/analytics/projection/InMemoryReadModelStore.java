@@ -1,0 +1,100 @@
+package org.crmsuite.analytics.projection;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+
+import org.crmsuite.analytics.event.AnalyticsEvent;
+import org.crmsuite.analytics.model.CustomerProfile;
+import org.crmsuite.analytics.model.MergeFact;
+
+/** The store in memory: for unit and property tests, and for comparing a rebuild with the live state. */
+public class InMemoryReadModelStore implements ReadModelStore {
+
+    private final Map<String, AnalyticsEvent> events = new LinkedHashMap<>();
+    private final Map<String, List<AnalyticsEvent>> byKey = new java.util.HashMap<>();
+    private final Map<ReadModel, Map<String, Object>> models = new EnumMap<>(ReadModel.class);
+
+    @Override
+    public synchronized boolean append(AnalyticsEvent event, Set<String> keys) {
+        if (events.containsKey(event.id())) {
+            return false;
+        }
+        events.put(event.id(), event);
+        keys.forEach(key -> byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(event));
+        return true;
+    }
+
+    @Override
+    public synchronized List<AnalyticsEvent> eventsWithAnyKey(Collection<String> keys) {
+        Map<String, AnalyticsEvent> found = new LinkedHashMap<>();
+        for (String key : keys) {
+            byKey.getOrDefault(key, List.of()).forEach(event -> found.putIfAbsent(event.id(), event));
+        }
+        return List.copyOf(found.values());
+    }
+
+    @Override
+    public synchronized void forEachEvent(Consumer<AnalyticsEvent> action) {
+        List.copyOf(events.values()).forEach(action);
+    }
+
+    @Override
+    public synchronized long eventCount() {
+        return events.size();
+    }
+
+    @Override
+    public synchronized void put(ReadModel model, String id, Object value) {
+        Map<String, Object> documents = models.computeIfAbsent(model, m -> new TreeMap<>());
+        if (value == null) {
+            documents.remove(id);
+        } else {
+            documents.put(id, value);
+        }
+    }
+
+    @Override
+    public synchronized <T> T get(ReadModel model, String id, Class<T> type) {
+        return type.cast(models.getOrDefault(model, Map.of()).get(id));
+    }
+
+    @Override
+    public synchronized <T> List<T> all(ReadModel model, Class<T> type) {
+        return models.getOrDefault(model, Map.of()).values().stream().map(type::cast).toList();
+    }
+
+    @Override
+    public synchronized List<String> customersWithUscc(String uscc) {
+        return all(ReadModel.PROFILE, CustomerProfile.class).stream().filter(p -> p.usccs().contains(uscc))
+                .map(CustomerProfile::customerId).toList();
+    }
+
+    @Override
+    public synchronized List<MergeFact> activeMergesOfLoser(String loserId) {
+        return all(ReadModel.MERGE, MergeFact.class).stream().filter(m -> m.active() && loserId.equals(m.loserId())).toList();
+    }
+
+    @Override
+    public synchronized List<MergeFact> activeMergesInto(Collection<String> survivorIds) {
+        return all(ReadModel.MERGE, MergeFact.class).stream().filter(m -> m.active() && survivorIds.contains(m.survivorId())).toList();
+    }
+
+    @Override
+    public synchronized void dropReadModels() {
+        models.clear();
+    }
+
+    /** Every read model as a sorted map, to compare two stores. */
+    public synchronized Map<ReadModel, Map<String, Object>> snapshot() {
+        Map<ReadModel, Map<String, Object>> copy = new EnumMap<>(ReadModel.class);
+        models.forEach((model, documents) -> copy.put(model, new TreeMap<>(documents)));
+        return copy;
+    }
+}

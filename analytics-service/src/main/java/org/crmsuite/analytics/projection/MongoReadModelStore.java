@@ -1,0 +1,217 @@
+package org.crmsuite.analytics.projection;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Date;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import org.bson.Document;
+import org.crmsuite.analytics.event.AnalyticsEvent;
+import org.crmsuite.analytics.model.CustomerProfile;
+import org.crmsuite.analytics.model.MergeFact;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * MongoDB: the raw events in {@value #EVENTS} ({@code _id} = ce_id, so a redelivery is a duplicate key), the read
+ * models one collection each ({@code _id} = aggregate id, the model as JSON in {@code json} plus the fields queried).
+ * Only single-document writes, finds with {@code $in} and plain upserts: the same on the wire server and MongoDB 7.
+ */
+public class MongoReadModelStore implements ReadModelStore {
+
+    public static final String EVENTS = "event";
+    /** Documents per reply: the wire server otherwise answers a large find in one reply beyond the driver's 48 MB limit. */
+    static final int BATCH = 2_000;
+    /**
+     * The events of each key, embedded in one document per key ({@code _id} = key): reading a history is one
+     * lookup by {@code _id}, which every MongoDB, the wire server included, serves from its primary index.
+     */
+    public static final String STREAMS = "event_stream";
+
+    private final MongoTemplate mongo;
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    public MongoReadModelStore(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    public void ensureIndexes() {
+        mongo.getCollection(EVENTS).createIndex(Indexes.ascending("keys"));
+        mongo.getCollection(EVENTS).createIndex(Indexes.ascending("time"));
+        mongo.getCollection(ReadModel.PROFILE.collection()).createIndex(Indexes.ascending("usccs"));
+        mongo.getCollection(ReadModel.MERGE.collection()).createIndex(Indexes.ascending("loserId"));
+        mongo.getCollection(ReadModel.MERGE.collection()).createIndex(Indexes.ascending("survivorId"), new IndexOptions());
+    }
+
+    @Override
+    public boolean append(AnalyticsEvent event, Set<String> keys) {
+        Document document = new Document("_id", event.id()).append("type", event.type()).append("topic", event.topic())
+                .append("subject", event.subject()).append("time", Date.from(event.time()))
+                .append("partition", event.partition()).append("offset", event.offset())
+                .append("keys", List.copyOf(keys)).append("data", json.writeValueAsString(event.data()))
+                .append("receivedAt", new Date());
+        try {
+            mongo.insert(document, EVENTS);
+        } catch (DuplicateKeyException e) {
+            return false;
+        }
+        for (String key : keys) {
+            // $push after the unique insert: a crash in between loses the key's copy, which a rebuild restores
+            mongo.getCollection(STREAMS).updateOne(new Document("_id", key), new Document("$push", new Document("events", document)),
+                    new com.mongodb.client.model.UpdateOptions().upsert(true));
+        }
+        return true;
+    }
+
+    @Override
+    public List<AnalyticsEvent> eventsWithAnyKey(Collection<String> keys) {
+        if (keys.isEmpty()) {
+            return List.of();
+        }
+        java.util.Map<String, AnalyticsEvent> events = new java.util.LinkedHashMap<>();
+        for (String key : new java.util.LinkedHashSet<>(keys)) {
+            Document stream = mongo.getCollection(STREAMS).find(new Document("_id", key)).first();
+            if (stream != null) {
+                for (Document d : stream.getList("events", Document.class)) {
+                    events.putIfAbsent(d.getString("_id"), event(d));
+                }
+            }
+        }
+        return List.copyOf(events.values());
+    }
+
+    @Override
+    public void forEachEvent(Consumer<AnalyticsEvent> action) {
+        for (Document d : mongo.getCollection(EVENTS).find().batchSize(BATCH)) {
+            action.accept(event(d));
+        }
+    }
+
+    @Override
+    public long eventCount() {
+        return mongo.getCollection(EVENTS).countDocuments();
+    }
+
+    private AnalyticsEvent event(Document d) {
+        return new AnalyticsEvent(d.getString("_id"), d.getString("type"), d.getString("topic"), d.getString("subject"),
+                d.getDate("time").toInstant(), d.getInteger("partition", 0), ((Number) d.get("offset")).longValue(),
+                json.readTree(d.getString("data")));
+    }
+
+    @Override
+    public void put(ReadModel model, String id, Object value) {
+        if (value == null) {
+            mongo.getCollection(model.collection()).deleteOne(new Document("_id", id));
+            return;
+        }
+        Document document = new Document("_id", id).append("json", json.writeValueAsString(value));
+        if (value instanceof CustomerProfile profile) {
+            document.append("usccs", profile.usccs());
+        } else if (value instanceof MergeFact merge) {
+            document.append("loserId", merge.loserId()).append("survivorId", merge.survivorId()).append("active", merge.active());
+        }
+        mongo.getCollection(model.collection()).replaceOne(new Document("_id", id), document,
+                new com.mongodb.client.model.ReplaceOptions().upsert(true));
+    }
+
+    /** Inserts many documents at once (seeding a benchmark or a bulk rebuild); ids must be new. */
+    public void insertAll(ReadModel model, java.util.Map<String, ?> values) {
+        List<Document> documents = new ArrayList<>(values.size());
+        values.forEach((id, value) -> {
+            Document document = new Document("_id", id).append("json", json.writeValueAsString(value));
+            if (value instanceof CustomerProfile profile) {
+                document.append("usccs", profile.usccs());
+            }
+            documents.add(document);
+        });
+        for (int i = 0; i < documents.size(); i += 5_000) {
+            mongo.getCollection(model.collection()).insertMany(documents.subList(i, Math.min(documents.size(), i + 5_000)));
+        }
+    }
+
+    @Override
+    public <T> T get(ReadModel model, String id, Class<T> type) {
+        Document document = mongo.getCollection(model.collection()).find(new Document("_id", id)).first();
+        return document == null ? null : json.readValue(document.getString("json"), type);
+    }
+
+    @Override
+    public <T> List<T> all(ReadModel model, Class<T> type) {
+        List<T> values = new ArrayList<>();
+        for (Document d : mongo.getCollection(model.collection()).find().sort(new Document("_id", 1)).batchSize(BATCH)) {
+            values.add(json.readValue(d.getString("json"), type));
+        }
+        return values;
+    }
+
+    /** Every document of the read model as stored, for comparing a rebuild with the live state. */
+    public List<String> rawJson(ReadModel model) {
+        List<String> values = new ArrayList<>();
+        for (Document d : mongo.getCollection(model.collection()).find().sort(new Document("_id", 1)).batchSize(BATCH)) {
+            values.add(d.getString("_id") + "=" + d.getString("json"));
+        }
+        return values;
+    }
+
+    @Override
+    public List<String> customersWithUscc(String uscc) {
+        List<String> ids = new ArrayList<>();
+        for (Document d : mongo.getCollection(ReadModel.PROFILE.collection()).find(new Document("usccs", uscc))) {
+            ids.add(d.getString("_id"));
+        }
+        return ids;
+    }
+
+    @Override
+    public List<MergeFact> activeMergesOfLoser(String loserId) {
+        return merges(new Document("loserId", loserId).append("active", true));
+    }
+
+    @Override
+    public List<MergeFact> activeMergesInto(Collection<String> survivorIds) {
+        return merges(new Document("survivorId", new Document("$in", List.copyOf(survivorIds))).append("active", true));
+    }
+
+    private List<MergeFact> merges(Document filter) {
+        List<MergeFact> merges = new ArrayList<>();
+        for (Document d : mongo.getCollection(ReadModel.MERGE.collection()).find(filter)) {
+            merges.add(json.readValue(d.getString("json"), MergeFact.class));
+        }
+        return merges;
+    }
+
+    /**
+     * Drops every read model. The per-key streams are rebuilt from the raw events too, so a rebuild repairs a stream
+     * that missed an event (a crash between the raw insert and its {@code $push}).
+     */
+    @Override
+    public void dropReadModels() {
+        for (ReadModel model : ReadModel.values()) {
+            mongo.getCollection(model.collection()).deleteMany(new Document());
+        }
+        mongo.getCollection(STREAMS).deleteMany(new Document());
+        java.util.Map<String, List<Document>> streams = new java.util.HashMap<>();
+        for (Document d : mongo.getCollection(EVENTS).find().batchSize(BATCH)) {
+            for (String key : d.getList("keys", String.class)) {
+                streams.computeIfAbsent(key, k -> new ArrayList<>()).add(d);
+            }
+        }
+        List<Document> documents = new ArrayList<>();
+        streams.forEach((key, events) -> documents.add(new Document("_id", key).append("events", events)));
+        for (int i = 0; i < documents.size(); i += 1_000) {
+            mongo.getCollection(STREAMS).insertMany(documents.subList(i, Math.min(documents.size(), i + 1_000)));
+        }
+    }
+
+    /** Drops the raw events too: the next start of a fresh consumer group replays the topics into an empty store. */
+    public void dropEvents() {
+        mongo.getCollection(EVENTS).deleteMany(new Document());
+        mongo.getCollection(STREAMS).deleteMany(new Document());
+    }
+}

@@ -1,0 +1,163 @@
+package org.crmsuite.analytics.kpi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import org.crmsuite.analytics.event.AnalyticsEvent;
+import org.crmsuite.analytics.model.CampaignFact;
+import org.crmsuite.analytics.model.Customer360;
+import org.crmsuite.analytics.model.CustomerProfile;
+import org.crmsuite.analytics.model.InvoiceFact;
+import org.crmsuite.analytics.model.LeadFact;
+import org.crmsuite.analytics.model.MergeFact;
+import org.crmsuite.analytics.model.OpportunityFact;
+import org.crmsuite.analytics.model.OrderFact;
+import org.crmsuite.analytics.model.TicketFact;
+import org.crmsuite.analytics.projection.InMemoryReadModelStore;
+import org.crmsuite.analytics.projection.Projector;
+import org.crmsuite.analytics.projection.ReadModel;
+import org.crmsuite.analytics.support.HistoryGenerator;
+
+/**
+ * Every KPI, computed from the live read models that random histories built when delivered out of order and with
+ * redeliveries, equals a brute-force recount over the same raw events ({@link BruteForce}); and the read models
+ * equal those of an in-order delivery and of a rebuild.
+ */
+class KpiRecountPropertiesTest {
+
+    record Run(List<AnalyticsEvent> history, List<AnalyticsEvent> delivered, InMemoryReadModelStore store, Facts facts) {
+    }
+
+    static Run run(long seed) {
+        HistoryGenerator generator = new HistoryGenerator(seed);
+        List<AnalyticsEvent> history = generator.generate(HistoryGenerator.Sizes.small());
+        List<AnalyticsEvent> delivered = generator.redelivered(history);
+        InMemoryReadModelStore store = new InMemoryReadModelStore();
+        Projector projector = new Projector(store);
+        delivered.forEach(projector::apply);
+        return new Run(history, delivered, store, factsOf(store));
+    }
+
+    static Facts factsOf(InMemoryReadModelStore store) {
+        return new Facts(store.all(ReadModel.TICKET, TicketFact.class), store.all(ReadModel.OPPORTUNITY, OpportunityFact.class),
+                store.all(ReadModel.LEAD, LeadFact.class), store.all(ReadModel.CAMPAIGN, CampaignFact.class),
+                store.all(ReadModel.ORDER, OrderFact.class), store.all(ReadModel.INVOICE, InvoiceFact.class),
+                store.all(ReadModel.PROFILE, CustomerProfile.class), store.all(ReadModel.MERGE, MergeFact.class));
+    }
+
+    static Map<String, Object> kpi(Facts facts, String name, Period period) {
+        List<KpiRow> rows = KpiCatalog.find(name).orElseThrow().computation().compute(facts, period, Dimension.NONE, KpiSettings.DEFAULT);
+        assertThat(rows).as(name).hasSize(1);
+        return rows.get(0).values();
+    }
+
+    /** The named values as text, so 3 and 3L and "3" compare equal; nested maps sorted. */
+    static Map<String, String> pick(Map<String, Object> values, String... names) {
+        Map<String, String> picked = new TreeMap<>();
+        for (String name : names) {
+            Object value = values.get(name);
+            if (value instanceof Map<?, ?> map) {
+                Map<String, String> sorted = new TreeMap<>();
+                map.forEach((k, v) -> sorted.put(k.toString(), v.toString()));
+                value = sorted;
+            }
+            if (value instanceof BigDecimal decimal) {
+                value = decimal.toPlainString();
+            }
+            picked.put(name, String.valueOf(value));
+        }
+        return picked;
+    }
+
+    static Map<String, String> text(Map<String, Object> brute) {
+        Map<String, String> values = new TreeMap<>();
+        brute.forEach((k, v) -> values.put(k, String.valueOf(v).replace("{", "").replace("}", "").replace("=", ":")));
+        return values;
+    }
+
+    static Map<String, String> textOf(Map<String, String> live) {
+        Map<String, String> values = new TreeMap<>();
+        live.forEach((k, v) -> values.put(k, v.replace("{", "").replace("}", "").replace("=", ":")));
+        return values;
+    }
+
+    @Property(tries = 30)
+    void everyKpiEqualsABruteForceRecountOfTheRawEvents(@ForAll long seed, @ForAll @IntRange(min = 0, max = 160) int fromDay,
+                                                       @ForAll @IntRange(min = 1, max = 120) int days) {
+        Run run = run(seed);
+        Instant from = HistoryGenerator.T0.plus(Duration.ofDays(fromDay)).plus(Duration.ofMinutes(seed & 1023));
+        Instant to = from.plus(Duration.ofDays(days));
+        Period period = new Period(from, to, ZoneOffset.UTC);
+        BruteForce brute = new BruteForce(run.delivered(), from, to);
+        Facts facts = run.facts();
+
+        assertThat(textOf(pick(kpi(facts, "first-response-time", period), "tickets", "median", "p90"))).isEqualTo(text(brute.firstResponse()));
+        assertThat(textOf(pick(kpi(facts, "resolution-time", period), "tickets", "median", "p90"))).isEqualTo(text(brute.resolution()));
+        assertThat(textOf(pick(kpi(facts, "sla-compliance", period), "resolved", "breached", "compliance"))).isEqualTo(text(brute.slaCompliance()));
+        assertThat(textOf(pick(kpi(facts, "backlog", period), "open", "ageing"))).isEqualTo(text(brute.backlog()));
+        assertThat(textOf(pick(kpi(facts, "csat", period), "ratings", "average", "distribution"))).isEqualTo(text(brute.csat()));
+        assertThat(textOf(pick(kpi(facts, "nps", period), "responses", "nps"))).isEqualTo(text(brute.nps()));
+        assertThat(textOf(pick(kpi(facts, "lead-conversion", period), "leads", "converted", "rate"))).isEqualTo(text(brute.leadConversion()));
+        assertThat(textOf(pick(kpi(facts, "win-rate", period), "won", "lost", "rate"))).isEqualTo(text(brute.winRate()));
+        assertThat(textOf(pick(kpi(facts, "average-deal-size", period), "won", "revenue", "average"))).isEqualTo(text(brute.averageDealSize()));
+        assertThat(textOf(pick(kpi(facts, "pipeline-value", period), "open", "value", "weighted"))).isEqualTo(text(brute.pipeline()));
+        assertThat(textOf(pick(kpi(facts, "campaign-roi", period), "campaigns", "cost", "revenue", "roi", "responseRate"))).isEqualTo(text(brute.campaignRoi()));
+        assertThat(textOf(pick(kpi(facts, "repurchase-rate", period), "buyers", "repeatBuyers", "rate"))).isEqualTo(text(brute.repurchase()));
+        assertThat(textOf(pick(kpi(facts, "retention", period), "activeAtStart", "retained", "retentionRate")))
+                .isEqualTo(text(brute.retention(KpiSettings.DEFAULT.activeWindowDays())));
+    }
+
+    @Property(tries = 15)
+    void readModelsDoNotDependOnArrivalOrderRedeliveryOrRebuild(@ForAll long seed) {
+        Run shuffled = run(seed);
+        InMemoryReadModelStore inOrder = new InMemoryReadModelStore();
+        Projector projector = new Projector(inOrder);
+        shuffled.history().forEach(projector::apply);
+        assertThat(shuffled.store().snapshot()).isEqualTo(inOrder.snapshot());
+
+        projector.rebuild();
+        assertThat(inOrder.snapshot()).isEqualTo(shuffled.store().snapshot());
+    }
+
+    @Property(tries = 15)
+    void dimensionsPartitionTheWholeAndEveryKpiAnswersForEveryDimension(@ForAll long seed) {
+        Run run = run(seed);
+        Period period = new Period(HistoryGenerator.T0, HistoryGenerator.T0.plus(Duration.ofDays(120)), ZoneOffset.UTC);
+        for (KpiDefinition definition : KpiCatalog.all()) {
+            for (Dimension by : definition.dimensions()) {
+                assertThat(definition.computation().compute(run.facts(), period, by, KpiSettings.DEFAULT)).as(definition.name() + " by " + by).isNotNull();
+            }
+        }
+        int total = ((Number) kpi(run.facts(), "resolution-time", period).get("tickets")).intValue();
+        for (Dimension by : List.of(Dimension.QUEUE, Dimension.AGENT, Dimension.PRIORITY, Dimension.TYPE, Dimension.MONTH)) {
+            int sum = KpiCatalog.find("resolution-time").orElseThrow().computation().compute(run.facts(), period, by, KpiSettings.DEFAULT)
+                    .stream().mapToInt(row -> ((Number) row.values().get("tickets")).intValue()).sum();
+            assertThat(sum).as("resolution-time by " + by).isEqualTo(total);
+        }
+    }
+
+    @Property(tries = 15)
+    void theCustomer360OfASurvivorHoldsTheOrdersOfEveryCustomerMergedIntoIt(@ForAll long seed) {
+        Run run = run(seed);
+        BruteForce brute = new BruteForce(run.delivered(), Instant.EPOCH, Instant.parse("2100-01-01T00:00:00Z"));
+        Map<String, List<Instant>> orders = brute.orders();
+        for (Customer360 view : run.store().all(ReadModel.CUSTOMER_360, Customer360.class)) {
+            if (view.mergedInto() != null) {
+                assertThat(brute.canonical(view.customerId())).isNotEqualTo(view.customerId());
+                continue;
+            }
+            long live = view.orders().stream().filter(o -> !o.cancelled()).count();
+            assertThat(live).as("orders of " + view.customerId()).isEqualTo(orders.getOrDefault(view.customerId(), List.of()).size());
+        }
+    }
+}
