@@ -34,6 +34,10 @@ public class Campaign extends AuditedEntity {
     @Column(name = "owner_id")
     private String owner;
     private String department;
+    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    private CampaignStatus status;
+    private java.time.Instant launchedAt;
+    private java.time.Instant completedAt;
 
     protected Campaign() {
     }
@@ -52,7 +56,43 @@ public class Campaign extends AuditedEntity {
         this.endsOn = endsOn;
         this.owner = owner;
         this.department = department;
+        this.status = CampaignStatus.PLANNED;
     }
+
+    /** PLANNED → ACTIVE. */
+    public void launch(java.time.Instant now) {
+        if (status != CampaignStatus.PLANNED) {
+            throw org.crmsuite.platform.web.CrmProblemException.ruleViolated("campaign " + id + " is " + status + "; only a PLANNED one is launched",
+                    java.util.List.of(new org.crmsuite.platform.web.FieldViolation("status", "must be PLANNED, is " + status)));
+        }
+        status = CampaignStatus.ACTIVE;
+        launchedAt = now;
+    }
+
+    /** ACTIVE → COMPLETED, with the final actual cost when given. */
+    public void complete(Money finalCost, java.time.Instant now) {
+        if (status != CampaignStatus.ACTIVE) {
+            throw org.crmsuite.platform.web.CrmProblemException.ruleViolated("campaign " + id + " is " + status + "; only an ACTIVE one is completed",
+                    java.util.List.of(new org.crmsuite.platform.web.FieldViolation("status", "must be ACTIVE, is " + status)));
+        }
+        if (finalCost != null) {
+            changeActualCost(finalCost);
+        }
+        status = CampaignStatus.COMPLETED;
+        completedAt = now;
+    }
+
+    /** The money actually spent so far, in the campaign's currency. */
+    public void changeActualCost(Money cost) {
+        if (!cost.currency().equals(currency)) {
+            throw org.crmsuite.platform.web.CrmProblemException.invalid("currency", "must be the campaign's currency " + currency);
+        }
+        this.actualCost = cost.amount();
+    }
+
+    public CampaignStatus status() { return status; }
+    public java.time.Instant launchedAt() { return launchedAt; }
+    public java.time.Instant completedAt() { return completedAt; }
 
     public UUID id() { return id; }
     public String name() { return name; }

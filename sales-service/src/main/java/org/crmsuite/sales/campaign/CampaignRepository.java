@@ -4,5 +4,5 @@ import java.util.UUID;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 
-interface CampaignRepository extends JpaRepository<Campaign, UUID> {
+interface CampaignRepository extends JpaRepository<Campaign, UUID>, org.springframework.data.jpa.repository.JpaSpecificationExecutor<Campaign> {
 }

@@ -30,6 +30,11 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import org.crmsuite.platform.web.IfMatch;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -41,10 +46,84 @@ class CampaignResource {
 
     private final CampaignRepository campaigns;
     private final JdbcClient db;
+    private final CampaignDesk desk;
 
-    CampaignResource(CampaignRepository campaigns, JdbcClient db) {
+    CampaignResource(CampaignRepository campaigns, JdbcClient db, CampaignDesk desk) {
         this.campaigns = campaigns;
         this.db = db;
+        this.desk = desk;
+    }
+
+    @GetMapping
+    @Operation(summary = "Campaigns for marketing, newest start first", description = "Marketing and crm-admin see all; others their own and "
+            + "their department's. Each with attributed revenue and ROI; size at most 100.")
+    org.crmsuite.platform.web.PageResponse<CampaignView> list(@RequestParam(required = false) CampaignStatus status,
+            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+        var request = org.springframework.data.domain.PageRequest.of(Math.max(page, 0), Math.clamp(size, 1, 100),
+                org.springframework.data.domain.Sort.by(org.springframework.data.domain.Sort.Direction.DESC, "startsOn", "id"));
+        return org.crmsuite.platform.web.PageResponse.of(desk.list(CurrentUser.current(), status, request), this::view);
+    }
+
+    @PostMapping("/{id}/launch")
+    @Operation(summary = "Launch a planned campaign", description = "PLANNED → ACTIVE; records crm.campaign.launched.v1. Needs If-Match.")
+    @ApiResponse(responseCode = "422", description = "business-rule-violated: not PLANNED")
+    ResponseEntity<CampaignView> launch(@PathVariable UUID id, @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch) {
+        return withETag(desk.launch(id, IfMatch.version(ifMatch), CurrentUser.current()));
+    }
+
+    @PostMapping("/{id}/completion")
+    @Operation(summary = "Complete an active campaign", description = "ACTIVE → COMPLETED, optionally with the final actual cost; records "
+            + "crm.campaign.completed.v1 with the member and response counts. Needs If-Match.")
+    @ApiResponse(responseCode = "422", description = "business-rule-violated: not ACTIVE")
+    ResponseEntity<CampaignView> complete(@PathVariable UUID id, @Valid @RequestBody(required = false) CostRequest request,
+            @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch) {
+        return withETag(desk.complete(id, request == null ? null : request.actualCost(), IfMatch.version(ifMatch), CurrentUser.current()));
+    }
+
+    @PutMapping("/{id}/actual-cost")
+    @Operation(summary = "Record what the campaign has actually cost so far", description = "In the campaign's currency; ROI follows. Needs If-Match.")
+    @ApiResponse(responseCode = "400", description = "validation-failed: negative, more than two decimals, missing")
+    ResponseEntity<CampaignView> changeActualCost(@PathVariable UUID id, @Valid @RequestBody CostRequest request,
+            @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch) {
+        return withETag(desk.changeActualCost(id, request.actualCost(), IfMatch.version(ifMatch), CurrentUser.current()));
+    }
+
+    @PostMapping("/{id}/members")
+    @Operation(summary = "Target a lead or a customer", description = "One of leadId or customerId. 409 when already a member.")
+    @ApiResponse(responseCode = "201", description = "Added")
+    @ApiResponse(responseCode = "409", description = "conflict: already a member")
+    ResponseEntity<CampaignDesk.Member> addMember(@PathVariable UUID id, @Valid @RequestBody MemberRequest request) {
+        CampaignDesk.Member member = desk.addMember(id, request.leadId(), request.customerId(), CurrentUser.current());
+        return ResponseEntity.created(URI.create("/api/v1/sales/campaigns/" + id + "/members/" + member.id())).body(member);
+    }
+
+    @GetMapping("/{id}/members")
+    @Operation(summary = "The campaign's members with their number of responses")
+    List<CampaignDesk.Member> members(@PathVariable UUID id) {
+        return desk.members(id, CurrentUser.current());
+    }
+
+    @PostMapping("/{id}/responses")
+    @Operation(summary = "Record a member's response", description = "Once the campaign is launched (ACTIVE or COMPLETED).")
+    @ApiResponse(responseCode = "201", description = "Recorded")
+    @ApiResponse(responseCode = "422", description = "business-rule-violated: the campaign is not launched")
+    ResponseEntity<java.util.Map<String, UUID>> respond(@PathVariable UUID id, @Valid @RequestBody ResponseRequest request) {
+        UUID responseId = desk.recordResponse(id, request.memberId(), request.kind(), request.note(), CurrentUser.current());
+        return ResponseEntity.status(201).body(java.util.Map.of("id", responseId));
+    }
+
+    record CostRequest(@Schema(example = "42000.00") BigDecimal actualCost) {
+    }
+
+    record MemberRequest(UUID leadId, UUID customerId) {
+    }
+
+    record ResponseRequest(@NotNull UUID memberId, @NotNull @Schema(example = "REGISTERED") ResponseKind kind,
+                           @Size(max = 500) @Pattern(regexp = PRINTABLE) String note) {
+    }
+
+    private ResponseEntity<CampaignView> withETag(Campaign campaign) {
+        return ResponseEntity.ok().eTag(Long.toString(campaign.version())).body(view(campaign));
     }
 
     @PostMapping
@@ -96,7 +175,8 @@ class CampaignResource {
                 campaign.budget().text(), campaign.actualCost().text(), campaign.currency(), campaign.startsOn(), campaign.endsOn(),
                 campaign.owner(), campaign.department(), inCampaignCurrency.text(),
                 revenue.stream().filter(m -> !m.currency().equals(campaign.currency())).map(m -> new AmountView(m.text(), m.currency())).toList(),
-                roi, campaign.version());
+                roi, campaign.status(), desk.count("SELECT count(*) FROM campaign_member WHERE campaign_id = :id", campaign.id()),
+                desk.count("SELECT count(DISTINCT member_id) FROM campaign_response WHERE campaign_id = :id", campaign.id()), campaign.version());
     }
 
     record CampaignRequest(
@@ -116,6 +196,7 @@ class CampaignResource {
 
     record CampaignView(UUID id, String name, CampaignType type, String channel, String targetSegment, String budget, String actualCost,
             String currency, LocalDate startsOn, LocalDate endsOn, String ownerId, String department, String attributedRevenue,
-            List<AmountView> attributedRevenueInOtherCurrencies, BigDecimal roi, long version) {
+            List<AmountView> attributedRevenueInOtherCurrencies, BigDecimal roi, CampaignStatus status, int memberCount, int respondedMembers,
+            long version) {
     }
 }

@@ -1,5 +1,6 @@
 package org.crmsuite.sales.lead;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -36,6 +37,11 @@ public class Lead extends AuditedEntity {
     @Column(name = "owner_id")
     private String owner;
     private String department;
+    private UUID customerId;
+    private Boolean customerCreated;
+    private UUID opportunityId;
+    private Instant convertedAt;
+    private String convertedBy;
 
     protected Lead() {
     }
@@ -59,7 +65,7 @@ public class Lead extends AuditedEntity {
     /** Moves along the status flow; disqualifying needs a reason. Answers the status it left. */
     public LeadStatus moveTo(LeadStatus target, String reason) {
         if (target == LeadStatus.CONVERTED) {
-            throw CrmProblemException.ruleViolated("converting a lead (creating or matching the customer) is not offered yet",
+            throw CrmProblemException.ruleViolated("a lead is converted with POST /api/v1/sales/leads/" + id + "/conversion",
                     List.of(new FieldViolation("status", "CONVERTED is not reachable through this endpoint")));
         }
         if (!status.mayMoveTo(target)) {
@@ -75,7 +81,43 @@ public class Lead extends AuditedEntity {
         return from;
     }
 
+    /** Only a qualified lead converts; it then remembers the customer it became and the deal it opened. */
+    public void requireConvertible() {
+        if (status != LeadStatus.QUALIFIED) {
+            throw CrmProblemException.ruleViolated("only a QUALIFIED lead can be converted; this one is " + status,
+                    List.of(new FieldViolation("status", "must be QUALIFIED, is " + status)));
+        }
+    }
+
+    public void convert(UUID customerId, boolean customerCreated, UUID opportunityId, String by, Instant at) {
+        requireConvertible();
+        this.status = LeadStatus.CONVERTED;
+        this.customerId = customerId;
+        this.customerCreated = customerCreated;
+        this.opportunityId = opportunityId;
+        this.convertedBy = by;
+        this.convertedAt = at;
+    }
+
+    /** Follows a customer merge: the lead now belongs to the survivor. */
+    public void repointCustomer(UUID survivor) {
+        this.customerId = survivor;
+    }
+
+    /** Erasure of the contact's personal data (PIPL / GDPR): the company stays, the person goes. */
+    public void eraseContact() {
+        this.contactName = null;
+        this.contactTitle = null;
+        this.contactPhone = null;
+        this.contactEmail = null;
+    }
+
     public UUID id() { return id; }
+    public UUID customerId() { return customerId; }
+    public boolean customerCreated() { return Boolean.TRUE.equals(customerCreated); }
+    public UUID opportunityId() { return opportunityId; }
+    public Instant convertedAt() { return convertedAt; }
+    public String convertedBy() { return convertedBy; }
     public String company() { return company; }
     public String contactName() { return contactName; }
     public String contactTitle() { return contactTitle; }

@@ -2,6 +2,7 @@ package org.crmsuite.sales.lead;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import org.crmsuite.platform.web.IfMatch;
@@ -10,6 +11,7 @@ import org.crmsuite.platform.security.CurrentUser;
 import org.crmsuite.platform.security.RecordAccess;
 import org.crmsuite.platform.security.Roles;
 import org.crmsuite.platform.web.CrmProblemException;
+import org.crmsuite.sales.events.LeadConverted;
 import org.crmsuite.sales.events.LeadCreated;
 import org.crmsuite.sales.events.LeadDisqualified;
 import org.crmsuite.sales.events.LeadQualified;
@@ -62,6 +64,42 @@ public class LeadRegistry {
             default -> { }
         }
         return saved;
+    }
+
+    /**
+     * The local half of a conversion, after customer-service answered: locks the lead, and unless a concurrent or
+     * earlier conversion got there first, opens the deal ({@code openDeal}, in this transaction), marks the lead
+     * CONVERTED and records {@code crm.lead.converted.v1}. Answers the converted lead and whether this call converted it.
+     */
+    @Transactional
+    public Conversion completeConversion(UUID id, long expectedVersion, UUID customerId, boolean customerCreated,
+            java.util.function.Function<Lead, UUID> openDeal, CurrentUser user) {
+        Lead lead = leads.findForUpdate(id).orElseThrow(() -> CrmProblemException.notFound("lead", id));
+        ACCESS.requireSee(user, lead.owner(), lead.department());
+        if (lead.status() == LeadStatus.CONVERTED) {
+            return new Conversion(lead, false);
+        }
+        IfMatch.require("lead", id, expectedVersion, lead.version());
+        lead.requireConvertible();
+        UUID opportunityId = openDeal.apply(lead);
+        Instant now = Instant.now(clock);
+        lead.convert(customerId, customerCreated, opportunityId, user.id(), now);
+        Lead saved = leads.saveAndFlush(lead);
+        outbox.record(new LeadConverted(id, saved.company(), customerId, customerCreated, opportunityId, saved.campaignId(), saved.owner(),
+                saved.department(), saved.version(), user.id(), now));
+        return new Conversion(saved, true);
+    }
+
+    /** A converted lead, and whether this call converted it (false: it already was). */
+    public record Conversion(Lead lead, boolean convertedNow) {
+    }
+
+    /** Follows a customer merge: the loser's leads now point at the survivor. Answers how many moved. */
+    @Transactional
+    public int repointCustomer(UUID loser, UUID survivor) {
+        List<Lead> moved = leads.findByCustomerId(loser);
+        moved.forEach(lead -> lead.repointCustomer(survivor));
+        return moved.size();
     }
 
     @Transactional(readOnly = true)

@@ -76,7 +76,7 @@ class LeadResource {
 
     @PutMapping("/{id}/status")
     @Operation(summary = "Move a lead along its status flow", description = "NEW → CONTACTED → QUALIFIED; DISQUALIFIED (reason required) from "
-            + "NEW, CONTACTED or QUALIFIED. Records crm.lead.qualified.v1 or crm.lead.disqualified.v1. CONVERTED is not offered yet.")
+            + "NEW, CONTACTED or QUALIFIED. Records crm.lead.qualified.v1 or crm.lead.disqualified.v1. A QUALIFIED lead is converted with POST /{id}/conversion.")
     @ApiResponse(responseCode = "412", description = "stale-version")
     @ApiResponse(responseCode = "422", description = "business-rule-violated: the move is not allowed from the current status")
     @ApiResponse(responseCode = "428", description = "version-required: send If-Match")
@@ -108,10 +108,13 @@ class LeadResource {
 
     record LeadView(UUID id, String company, String contactName, String contactTitle, String contactPhone, String contactEmail,
             LeadSource source, UUID campaignId, int score, LeadStatus status, String disqualifyReason, String ownerId, String department,
+            @Schema(description = "Once converted: the customer it became") UUID customerId,
+            @Schema(description = "Once converted: the deal it opened") UUID opportunityId, Instant convertedAt,
             long version, Instant createdAt, Instant updatedAt) {
         static LeadView of(Lead l) {
             return new LeadView(l.id(), l.company(), l.contactName(), l.contactTitle(), l.contactPhone(), l.contactEmail(), l.source(),
-                    l.campaignId(), l.score(), l.status(), l.disqualifyReason(), l.owner(), l.department(), l.version(), l.createdAt(), l.updatedAt());
+                    l.campaignId(), l.score(), l.status(), l.disqualifyReason(), l.owner(), l.department(), l.customerId(), l.opportunityId(),
+                    l.convertedAt(), l.version(), l.createdAt(), l.updatedAt());
         }
     }
 }

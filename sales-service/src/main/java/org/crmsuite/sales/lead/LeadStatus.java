@@ -2,7 +2,7 @@ package org.crmsuite.sales.lead;
 
 import java.util.Set;
 
-/** new → contacted → qualified, or disqualified (with a reason) from new or contacted; qualified → converted (not yet offered). */
+/** new → contacted → qualified, or disqualified (with a reason) from new or contacted; qualified → converted (through the conversion, never by a status move). */
 public enum LeadStatus {
     NEW, CONTACTED, QUALIFIED, DISQUALIFIED, CONVERTED;
 

@@ -52,6 +52,9 @@ public class Opportunity extends AuditedEntity {
     private String closeReason;
     private Instant closedAt;
     private UUID campaignId;
+    /** INVOICED, OVERDUE or PAID, from finance's invoice events; written only by the invoice ledger. */
+    @Column(insertable = false, updatable = false)
+    private String invoiceStatus;
     @Column(name = "owner_id")
     private String owner;
     private String department;
@@ -127,6 +130,50 @@ public class Opportunity extends AuditedEntity {
         return from;
     }
 
+    /**
+     * Replaces the deal's facts; only an open deal changes, and its current stage's rules must still hold (a deal in
+     * proposal keeps an amount). Answers the changed fields as {field, from, to}.
+     */
+    public List<String[]> revise(String name, Money amount, String currency, LocalDate expectedCloseDate, List<LineItem> items,
+            List<String> competitors, Pipeline pipeline) {
+        if (status != OpportunityStatus.OPEN) {
+            throw CrmProblemException.ruleViolated("opportunity " + id + " is " + status.name().toLowerCase() + "; a closed deal is not edited",
+                    List.of(new FieldViolation("status", "the deal is closed")));
+        }
+        List<String[]> changes = new ArrayList<>();
+        change(changes, "name", this.name, name);
+        change(changes, "amount", this.amount == null ? null : amount().text(), amount == null ? null : amount.text());
+        change(changes, "currency", this.currency, currency);
+        change(changes, "expectedCloseDate", text(this.expectedCloseDate), text(expectedCloseDate));
+        change(changes, "lineItems", describe(this.lineItems), describe(items));
+        change(changes, "competitors", String.join(", ", this.competitors), String.join(", ", competitors));
+        this.name = name;
+        this.amount = amount == null ? null : amount.amount();
+        this.currency = currency;
+        this.expectedCloseDate = expectedCloseDate;
+        this.lineItems.clear();
+        this.lineItems.addAll(items);
+        this.competitors.clear();
+        this.competitors.addAll(competitors);
+        requireRulesOf(pipeline, pipeline.stage(stage).orElseThrow());
+        return changes;
+    }
+
+    private static void change(List<String[]> changes, String field, String from, String to) {
+        if (!java.util.Objects.equals(from, to)) {
+            changes.add(new String[] {field, from, to});
+        }
+    }
+
+    private static String text(Object value) {
+        return value == null ? null : value.toString();
+    }
+
+    private static String describe(List<LineItem> items) {
+        return items.stream().map(i -> i.product() + " × " + i.quantity().toPlainString() + " @ " + i.unitPrice().toPlainString())
+                .collect(java.util.stream.Collectors.joining("; "));
+    }
+
     private void requireRulesOf(Pipeline pipeline, PipelineStage target) {
         Set<String> filled = new HashSet<>();
         if (amount != null && amount.signum() > 0) {
@@ -158,6 +205,7 @@ public class Opportunity extends AuditedEntity {
     public String closeReason() { return closeReason; }
     public Instant closedAt() { return closedAt; }
     public UUID campaignId() { return campaignId; }
+    public String invoiceStatus() { return invoiceStatus; }
     public String owner() { return owner; }
     public String department() { return department; }
     public List<LineItem> lineItems() { return List.copyOf(lineItems); }

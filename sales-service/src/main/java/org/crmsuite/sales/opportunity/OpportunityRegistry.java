@@ -41,8 +41,13 @@ public class OpportunityRegistry {
     private final Pipelines pipelines;
     private final Outbox outbox;
     private final Clock clock;
+    private final org.springframework.jdbc.core.simple.JdbcClient history;
+    private final org.springframework.context.ApplicationEventPublisher opened;
 
-    OpportunityRegistry(OpportunityRepository opportunities, Pipelines pipelines, Outbox outbox, Clock clock) {
+    OpportunityRegistry(OpportunityRepository opportunities, Pipelines pipelines, Outbox outbox, Clock clock,
+            org.springframework.jdbc.core.simple.JdbcClient history, org.springframework.context.ApplicationEventPublisher opened) {
+        this.history = history;
+        this.opened = opened;
         this.opportunities = opportunities;
         this.pipelines = pipelines;
         this.outbox = outbox;
@@ -57,9 +62,31 @@ public class OpportunityRegistry {
     public record NewLineItem(String product, BigDecimal quantity, BigDecimal unitPrice, String currency) {
     }
 
+    /** A request that passed every check, ready to open. */
+    private record Prepared(String currency, List<LineItem> items, Pipeline pipeline, PipelineStage stage, Money amount, List<String> competitors) {
+    }
+
+    /** Runs every check of {@link #open} without opening anything: 400 naming each bad field. */
+    @Transactional(readOnly = true)
+    public void check(NewOpportunity request) {
+        prepare(request);
+    }
+
     @Transactional
     public Opportunity open(NewOpportunity request, CurrentUser user) {
         requireSeller(user);
+        Prepared p = prepare(request);
+        Opportunity opportunity = Opportunity.open(request.name().strip(), request.customerId(), p.amount(), p.currency(), p.pipeline(), p.stage(),
+                request.expectedCloseDate(), p.items(), p.competitors(), request.campaignId(), user.id(), user.primaryDepartment(), Instant.now(clock));
+        opportunity = opportunities.saveAndFlush(opportunity);
+        opened.publishEvent(new OpportunityOpened(opportunity.id()));
+        outbox.record(new OpportunityCreated(opportunity.id(), opportunity.name(), opportunity.customerId(), text(opportunity.amount()),
+                opportunity.currency(), opportunity.stage(), opportunity.probability(), opportunity.expectedCloseDate(), opportunity.campaignId(),
+                opportunity.owner(), opportunity.department(), opportunity.version(), user.id(), opportunity.createdAt()));
+        return opportunity;
+    }
+
+    private Prepared prepare(NewOpportunity request) {
         List<FieldViolation> violations = new ArrayList<>();
         String currency = Money.currencyOrDefault(request.currency(), "currency", violations);
         Money.checkAmount(request.amount(), "amount", violations);
@@ -94,13 +121,52 @@ public class OpportunityRegistry {
                 : items.isEmpty() ? null : items.stream().map(item -> new Money(item.total(), currency)).reduce(Money.zero(currency), Money::plus);
         List<String> competitors = request.competitors() == null ? List.of()
                 : request.competitors().stream().map(String::strip).filter(name -> !name.isEmpty()).distinct().toList();
-        Opportunity opportunity = Opportunity.open(request.name().strip(), request.customerId(), amount, currency, pipeline, stage,
-                request.expectedCloseDate(), items, competitors, request.campaignId(), user.id(), user.primaryDepartment(), Instant.now(clock));
-        opportunity = opportunities.saveAndFlush(opportunity);
-        outbox.record(new OpportunityCreated(opportunity.id(), opportunity.name(), opportunity.customerId(), text(opportunity.amount()),
-                opportunity.currency(), opportunity.stage(), opportunity.probability(), opportunity.expectedCloseDate(), opportunity.campaignId(),
-                opportunity.owner(), opportunity.department(), opportunity.version(), user.id(), opportunity.createdAt()));
-        return opportunity;
+        return new Prepared(currency, items, pipeline, stage, amount, competitors);
+    }
+
+    /** The new facts of a deal (name, amount, currency, close date, line items, competitors), replacing the old ones. */
+    public record Revision(String name, BigDecimal amount, String currency, LocalDate expectedCloseDate, List<NewLineItem> lineItems,
+                           List<String> competitors) {
+    }
+
+    /**
+     * Replaces an open deal's facts with the same checks as opening it (400 naming bad fields), keeps the current
+     * stage's rules (422), and records every changed field in the history with who and when.
+     */
+    @Transactional
+    public Opportunity revise(UUID id, Revision revision, long expectedVersion, CurrentUser user) {
+        requireSeller(user);
+        Opportunity opportunity = visible(id, user);
+        IfMatch.require("opportunity", id, expectedVersion, opportunity.version());
+        Prepared p = prepare(new NewOpportunity(revision.name(), opportunity.customerId(), revision.amount(), revision.currency(),
+                opportunity.pipelineId(), opportunity.stage(), revision.expectedCloseDate(), revision.lineItems(), revision.competitors(),
+                opportunity.campaignId()));
+        List<String[]> changes = opportunity.revise(revision.name().strip(), p.amount(), p.currency(), revision.expectedCloseDate(), p.items(),
+                p.competitors(), p.pipeline());
+        if (changes.isEmpty()) {
+            return opportunity;
+        }
+        Opportunity saved = opportunities.saveAndFlush(opportunity);
+        Instant now = Instant.now(clock);
+        for (String[] change : changes) {
+            history.sql("""
+                            INSERT INTO opportunity_change (opportunity_id, version, field, from_value, to_value, changed_by, changed_at)
+                            VALUES (:id, :version, :field, :from, :to, :by, :at)""")
+                    .param("id", id).param("version", saved.version()).param("field", change[0]).param("from", change[1])
+                    .param("to", change[2]).param("by", user.id()).param("at", java.sql.Timestamp.from(now)).update();
+        }
+        return saved;
+    }
+
+    /** The field-level history of a deal's facts, oldest first. */
+    @Transactional(readOnly = true)
+    public List<FieldChange> history(UUID id, CurrentUser user) {
+        visible(id, user);
+        return history.sql("SELECT field, from_value, to_value, version, changed_by, changed_at FROM opportunity_change WHERE opportunity_id = :id ORDER BY id")
+                .param("id", id)
+                .query((rs, n) -> new FieldChange(rs.getString("field"), rs.getString("from_value"), rs.getString("to_value"), rs.getLong("version"),
+                        rs.getString("changed_by"), rs.getTimestamp("changed_at").toInstant()))
+                .list();
     }
 
     @Transactional

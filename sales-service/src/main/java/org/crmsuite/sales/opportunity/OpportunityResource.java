@@ -79,6 +79,44 @@ class OpportunityResource {
         return PageResponse.of(registry.list(CurrentUser.current(), request), OpportunityView::of);
     }
 
+    @PutMapping("/{id}")
+    @Operation(summary = "Change an open opportunity's facts", description = "Replaces name, amount, currency, expected close date, line items "
+            + "and competitors (a field left out is cleared) with the same checks as opening; the current stage's rules must still hold. "
+            + "Every changed field is kept in GET /{id}/history.")
+    @ApiResponse(responseCode = "200", description = "Changed; ETag carries the new version")
+    @ApiResponse(responseCode = "400", description = "validation-failed: negative amount, unknown currency, close date in the past ...")
+    @ApiResponse(responseCode = "412", description = "stale-version: someone changed the deal since you read it")
+    @ApiResponse(responseCode = "422", description = "business-rule-violated: a closed deal, or the current stage needs a field you cleared")
+    @ApiResponse(responseCode = "428", description = "version-required: send If-Match")
+    ResponseEntity<OpportunityView> revise(@PathVariable UUID id, @Valid @RequestBody OpportunityEdit request,
+            @Parameter(in = ParameterIn.HEADER, description = "The ETag of the version you edited") @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch) {
+        long version = IfMatch.version(ifMatch);
+        Opportunity opportunity = registry.revise(id, request.toRevision(), version, CurrentUser.current());
+        return ResponseEntity.ok().eTag(Long.toString(opportunity.version())).body(OpportunityView.of(opportunity));
+    }
+
+    @GetMapping("/{id}/history")
+    @Operation(summary = "Who changed which fact of the deal, from what to what, oldest first (stage moves are in stageHistory)")
+    List<FieldChange> history(@PathVariable UUID id) {
+        return registry.history(id, CurrentUser.current());
+    }
+
+    record OpportunityEdit(
+            @NotBlank @Size(max = 200) @Pattern(regexp = PRINTABLE) String name,
+            @Schema(example = "150000.00") BigDecimal amount,
+            @Schema(example = "CNY") @Size(max = 3) String currency,
+            LocalDate expectedCloseDate,
+            @Valid @Size(max = 200) List<LineItemRequest> lineItems,
+            @Size(max = 20) List<@NotBlank @Size(max = 200) @Pattern(regexp = PRINTABLE) String> competitors) {
+
+        OpportunityRegistry.Revision toRevision() {
+            return new OpportunityRegistry.Revision(name, amount, currency, expectedCloseDate,
+                    lineItems == null ? List.of() : lineItems.stream().map(item ->
+                            new OpportunityRegistry.NewLineItem(item.product(), item.quantity(), item.unitPrice(), item.currency())).toList(),
+                    competitors);
+        }
+    }
+
     @PutMapping("/{id}/stage")
     @Operation(summary = "Move an opportunity to another stage", description = "Checks the target stage's rules (and those of every earlier "
             + "stage), takes the stage's default probability and keeps the move in the stage history. Moving to won or lost closes the deal "
@@ -134,13 +172,14 @@ class OpportunityResource {
     @Schema(description = "Amounts are decimal strings with two places, so no client rounds them through a float")
     record OpportunityView(UUID id, String name, UUID customerId, String amount, String currency, UUID pipelineId, String stage,
             int probability, LocalDate expectedCloseDate, OpportunityStatus status, String closeReason, Instant closedAt, UUID campaignId,
+            @Schema(description = "From finance's invoices: INVOICED, OVERDUE or PAID; null before the first invoice") String invoiceStatus,
             String ownerId, String department, List<LineItemView> lineItems, List<String> competitors, List<StageChangeView> stageHistory,
             long version, Instant createdAt, Instant updatedAt) {
 
         static OpportunityView of(Opportunity o) {
             return new OpportunityView(o.id(), o.name(), o.customerId(), o.amount() == null ? null : o.amount().text(), o.currency(),
                     o.pipelineId(), o.stage(), o.probability(), o.expectedCloseDate(), o.status(), o.closeReason(), o.closedAt(), o.campaignId(),
-                    o.owner(), o.department(),
+                    o.invoiceStatus(), o.owner(), o.department(),
                     o.lineItems().stream().map(i -> new LineItemView(i.product(), i.quantity().toPlainString(), i.unitPrice().toPlainString(),
                             i.total().toPlainString())).toList(),
                     o.competitors(),

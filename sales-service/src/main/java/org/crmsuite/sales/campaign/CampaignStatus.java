@@ -1,0 +1,6 @@
+package org.crmsuite.sales.campaign;
+
+/** PLANNED → ACTIVE (launched) → COMPLETED. */
+public enum CampaignStatus {
+    PLANNED, ACTIVE, COMPLETED
+}
