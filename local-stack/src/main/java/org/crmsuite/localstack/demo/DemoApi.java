@@ -52,6 +52,10 @@ public final class DemoApi {
         return send(user, "PUT", path, body, version);
     }
 
+    public JsonNode sendIfMatch(String user, String method, String path, long version, Object body) {
+        return send(user, method, path, body, version);
+    }
+
     /** Sends one request as {@code user}; the body (a record, a map or a JsonNode) goes out as JSON. */
     public JsonNode send(String user, String method, String path, Object body) {
         return send(user, method, path, body, null);

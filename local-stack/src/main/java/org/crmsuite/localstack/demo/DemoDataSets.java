@@ -12,7 +12,7 @@ import java.util.List;
  */
 public final class DemoDataSets {
 
-    public static final List<DemoData> ALL = List.of(new CustomerDemoData(), new TicketDemoData());
+    public static final List<DemoData> ALL = List.of(new CustomerDemoData(), new TicketDemoData(), new SalesDemoData());
 
     private DemoDataSets() {
     }

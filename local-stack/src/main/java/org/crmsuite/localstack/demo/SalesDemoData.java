@@ -1,10 +1,5 @@
 package org.crmsuite.localstack.demo;
 
-import java.io.IOException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -13,11 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.crmsuite.localstack.Endpoints;
-import org.crmsuite.localstack.KeycloakTokens;
 
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A sales quarter in miniature: the marketer's campaign (launched, with members, responses and its actual cost), the
@@ -31,7 +23,7 @@ final class SalesDemoData implements DemoData {
     private static final String SALES = "/api/v1/sales";
     private static final ZoneId BUSINESS_ZONE = ZoneId.of("Asia/Shanghai");
 
-    private final Versioned versioned = new Versioned();
+    private Versioned versioned;
 
     @Override
     public String description() {
@@ -40,6 +32,7 @@ final class SalesDemoData implements DemoData {
 
     @Override
     public void load(DemoApi api) {
+        versioned = new Versioned(api);
         LocalDate today = LocalDate.now(BUSINESS_ZONE);
 
         // Marketing plans and launches a campaign.
@@ -144,39 +137,11 @@ final class SalesDemoData implements DemoData {
         return map;
     }
 
-    /**
-     * Changes that need {@code If-Match} (the version they were based on), which {@link DemoApi} cannot send yet: the
-     * same gateway and the same demo users' tokens. Goes away once DemoApi has an If-Match overload.
-     */
-    private static final class Versioned {
+    /** Changes on top of the version just read (If-Match). */
+    private record Versioned(DemoApi api) {
 
-        private final KeycloakTokens tokens = KeycloakTokens.local();
-        private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
-        /** Sends the change on top of {@code read}'s version; answers the changed record. */
         JsonNode send(String user, String method, String path, JsonNode read, Object body) {
-            HttpRequest request = HttpRequest.newBuilder(Endpoints.gateway().resolve(path))
-                    .timeout(Duration.ofSeconds(30))
-                    .header("Authorization", tokens.forDemoUser(user).bearer())
-                    .header("If-Match", "\"" + read.get("version").asLong() + "\"")
-                    .header("Accept", "application/json")
-                    .header("Content-Type", "application/json")
-                    .header("Accept-Language", "zh-CN")
-                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                            : HttpRequest.BodyPublishers.ofString(JsonMapper.shared().writeValueAsString(body)))
-                    .build();
-            try {
-                HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() / 100 != 2) {
-                    throw new DemoApi.DemoApiException(method + " " + path + " as " + user + " answered " + response.statusCode() + ": " + response.body());
-                }
-                return JsonMapper.shared().readTree(response.body());
-            } catch (IOException e) {
-                throw new DemoApi.DemoApiException(method + " " + path + " as " + user + " failed: " + e.getMessage(), e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new DemoApi.DemoApiException("interrupted", e);
-            }
+            return api.sendIfMatch(user, method, path, read.get("version").asLong(), body);
         }
     }
 }
