@@ -48,9 +48,12 @@ public class CustomerRegistry {
     private final CustomerNameIndex nameIndex;
     private final DuplicateCheck duplicates;
     private final IdempotencyKeys idempotencyKeys;
+    private final org.springframework.context.ApplicationEventPublisher registrations;
 
     CustomerRegistry(CustomerRepository customers, Outbox outbox, ChangeHistory history, EntityManager entities,
-                     CustomerNameIndex nameIndex, DuplicateCheck duplicates, IdempotencyKeys idempotencyKeys) {
+                     CustomerNameIndex nameIndex, DuplicateCheck duplicates, IdempotencyKeys idempotencyKeys,
+                     org.springframework.context.ApplicationEventPublisher registrations) {
+        this.registrations = registrations;
         this.duplicates = duplicates;
         this.idempotencyKeys = idempotencyKeys;
         this.entities = entities;
@@ -142,6 +145,7 @@ public class CustomerRegistry {
         outbox.record(new CustomerCreated(customer.id(), customer.code(), customer.legalName(), customer.shortName(),
                 customer.uscc(), customer.lifecycleStage().name(), customer.valueTier().name(), customer.status().name(),
                 customer.ownerId(), customer.department(), customer.createdAt()));
+        registrations.publishEvent(new CustomerRegistered(customer.id(), customer.uscc()));
         return customer;
     }
 
@@ -196,11 +200,44 @@ public class CustomerRegistry {
         if (!missing.isEmpty()) {
             throw CrmProblemException.ruleViolated("the customer lacks what stage " + target + " requires", missing);
         }
+        return applyStage(customer, from, target, reason, user.id());
+    }
+
+    /**
+     * A stage change the suite makes by itself (an ERP order activates a prospect), in the caller's transaction, through
+     * the same rules, history and event as {@link #changeStage}; no version check (the rule reads the current state).
+     *
+     * @return false, changing nothing, when the customer is not workable, the move is not allowed from its stage, or it
+     *         lacks what the target stage requires (the reason why is in {@code refused})
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public boolean changeStageAutomatically(UUID id, LifecycleStage target, String reason, String actor, List<String> refused) {
+        Customer customer = customers.findById(id).orElse(null);
+        if (customer == null || !customer.isWorkable()) {
+            refused.add("customer " + id + " is not workable");
+            return false;
+        }
+        LifecycleStage from = customer.lifecycleStage();
+        if (from == target || !from.mayMoveTo(target)) {
+            refused.add("stage " + from + " cannot move to " + target);
+            return false;
+        }
+        List<FieldViolation> missing = StageRequirements.missing(target, customer.facts());
+        if (!missing.isEmpty()) {
+            refused.add("lacks for " + target + ": " + missing.stream().map(FieldViolation::field).toList());
+            return false;
+        }
+        applyStage(customer, from, target, reason, actor);
+        return true;
+    }
+
+    private Customer applyStage(Customer customer, LifecycleStage from, LifecycleStage target, String reason, String actor) {
+        UUID id = customer.id();
         FieldChange change = customer.changeStage(target, reason);
         customer = customers.saveAndFlush(customer);
-        history.record(id, ChangeHistory.EntityType.CUSTOMER, id, List.of(change), user.id(), customer.updatedAt());
+        history.record(id, ChangeHistory.EntityType.CUSTOMER, id, List.of(change), actor, customer.updatedAt());
         outbox.record(new CustomerLifecycleStageChanged(id, customer.code(), customer.version(), from.name(), target.name(),
-                reason, user.id(), customer.updatedAt()));
+                reason, actor, customer.updatedAt()));
         return customer;
     }
 

@@ -7,7 +7,7 @@ import java.util.UUID;
 import org.crmsuite.platform.events.Topics;
 import org.crmsuite.platform.test.EventProbe;
 import org.crmsuite.sales.ApiTestSupport;
-import org.crmsuite.sales.InboundEvents;
+import org.crmsuite.platform.test.InboundEvents;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

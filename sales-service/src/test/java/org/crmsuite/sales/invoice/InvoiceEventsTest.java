@@ -14,7 +14,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.crmsuite.platform.events.Topics;
 import org.crmsuite.platform.test.EventProbe;
 import org.crmsuite.sales.ApiTestSupport;
-import org.crmsuite.sales.InboundEvents;
+import org.crmsuite.platform.test.InboundEvents;
 import org.crmsuite.sales.opportunity.OpportunityOpened;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

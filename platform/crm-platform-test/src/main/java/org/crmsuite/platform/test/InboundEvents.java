@@ -1,4 +1,4 @@
-package org.crmsuite.sales;
+package org.crmsuite.platform.test;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -11,7 +11,6 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.crmsuite.platform.events.CloudEventHeaders;
-import org.crmsuite.platform.test.SharedKafka;
 
 /** Publishes events as another system would (CloudEvents binary binding) to the shared Kafka. */
 public final class InboundEvents implements AutoCloseable {
