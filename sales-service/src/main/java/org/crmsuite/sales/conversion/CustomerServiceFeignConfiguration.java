@@ -9,10 +9,9 @@ import feign.Request;
 import feign.RequestInterceptor;
 import feign.Response;
 import feign.codec.ErrorDecoder;
+import org.crmsuite.platform.security.CurrentUser;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpHeaders;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -33,11 +32,7 @@ class CustomerServiceFeignConfiguration {
 
     @Bean
     RequestInterceptor callersBearerToken() {
-        return template -> {
-            if (SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken token) {
-                template.header(HttpHeaders.AUTHORIZATION, "Bearer " + token.getToken().getTokenValue());
-            }
-        };
+        return template -> CurrentUser.bearerToken().ifPresent(token -> template.header(HttpHeaders.AUTHORIZATION, "Bearer " + token));
     }
 
     @Bean

@@ -5,10 +5,9 @@ import java.util.concurrent.TimeUnit;
 import feign.Request;
 import feign.RequestInterceptor;
 import feign.codec.ErrorDecoder;
+import org.crmsuite.platform.security.CurrentUser;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpHeaders;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
 /**
  * The OpenFeign client's own beans (a child context of the client, deliberately not a scanned {@code @Configuration}):
@@ -28,11 +27,7 @@ class CustomerServiceFeignConfiguration {
 
     @Bean
     RequestInterceptor callersBearerToken() {
-        return template -> {
-            if (SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken token) {
-                template.header(HttpHeaders.AUTHORIZATION, "Bearer " + token.getToken().getTokenValue());
-            }
-        };
+        return template -> CurrentUser.bearerToken().ifPresent(token -> template.header(HttpHeaders.AUTHORIZATION, "Bearer " + token));
     }
 
     @Bean

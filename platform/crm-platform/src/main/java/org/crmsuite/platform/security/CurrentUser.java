@@ -3,6 +3,7 @@ package org.crmsuite.platform.security;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -61,6 +62,16 @@ public record CurrentUser(String id, String displayName, String email, String lo
     public static Set<String> groups(Jwt jwt) {
         List<String> groups = jwt.getClaimAsStringList(GROUPS_CLAIM);
         return groups == null ? Set.of() : Set.copyOf(groups);
+    }
+
+    /**
+     * The caller's own bearer token, to pass on when this service asks another on the caller's behalf (the other
+     * service then applies its own rules to the same person); empty outside an authenticated request.
+     */
+    public static Optional<String> bearerToken() {
+        return SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken token
+                ? Optional.of(token.getToken().getTokenValue())
+                : Optional.empty();
     }
 
     /** The caller of the current request; fails when there is none (a coding error outside a request). */
