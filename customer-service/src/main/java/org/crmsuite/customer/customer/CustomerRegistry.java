@@ -83,7 +83,8 @@ public class CustomerRegistry {
         java.util.Optional<IdempotencyKeys.Earlier> earlier = idempotencyKeys.claim(user.id(), key.key(), key.requestHash());
         if (earlier.isPresent()) {
             if (!earlier.get().requestHash().equals(key.requestHash())) {
-                throw new IdempotencyKeyReused(key.key());
+                throw new CrmProblemException(ProblemType.IDEMPOTENCY_KEY_REUSED, "idempotency key \"" + key.key()
+                        + "\" was already used with a different request; use a new key for a new request");
             }
             Customer first = customers.findById(earlier.get().customerId())
                     .orElseThrow(() -> CrmProblemException.notFound("customer", earlier.get().customerId()));
