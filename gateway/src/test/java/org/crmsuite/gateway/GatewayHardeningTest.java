@@ -53,9 +53,13 @@ import org.springframework.test.web.reactive.server.WebTestClient;
         "crm.gateway.rate-limits.routes.notification.per-user.replenish-per-second=1",
         "crm.gateway.rate-limits.routes.analytics.per-client.capacity=2",
         "crm.gateway.rate-limits.routes.analytics.per-client.replenish-per-second=1",
+        "crm.gateway.rate-limits.routes.ticket.per-user.capacity=3",
+        "crm.gateway.rate-limits.routes.ticket.per-user.replenish-per-second=1",
         "crm.gateway.resilience.retry.first-backoff=10ms",
         "crm.gateway.size-limits.request=1KB",
         "crm.gateway.size-limits.response=2KB",
+        "crm.gateway.size-limits.routes.ticket.request=4KB",
+        "crm.gateway.size-limits.routes.analytics.response=8KB",
         "crm.gateway.cors.allowed-origins=https://crm.example.com",
         "crm.gateway.api-docs.issuer-uri=https://sso.example.com/realms/crm"})
 @UseTestIssuer
@@ -164,6 +168,46 @@ class GatewayHardeningTest {
     }
 
     @Nested
+    class Client_address {
+
+        @Test
+        void forwarding_headers_from_a_peer_that_is_no_trusted_proxy_are_ignored_by_the_limits_the_log_and_the_service() {
+            services.stubFor(get("/api/v1/tickets/surveys/s-9").willReturn(aResponse().withStatus(200)
+                    .withHeader("Content-Type", "application/json").withBody("{}")));
+            Logger logger = (Logger) LoggerFactory.getLogger(AccessLogFilter.LOGGER);
+            ListAppender<ILoggingEvent> lines = new ListAppender<>();
+            lines.start();
+            logger.addAppender(lines);
+            try {
+                // A new made-up address on every call does not give a new bucket: all count as 127.0.0.1 (3 tokens).
+                // Sent at once, so the burst outruns the refill of 1 token/s even on a slow machine.
+                org.springframework.web.reactive.function.client.WebClient web =
+                        org.springframework.web.reactive.function.client.WebClient.create("http://127.0.0.1:" + port);
+                List<Integer> statuses = reactor.core.publisher.Flux.range(0, 10)
+                        .flatMap(i -> web.get().uri("/api/v1/tickets/surveys/s-9")
+                                .header("X-Forwarded-For", "203.0.113." + i).header("Forwarded", "for=198.51.100." + i)
+                                .header("X-Request-Id", "spoof-" + i)
+                                .exchangeToMono(answer -> answer.releaseBody().thenReturn(answer.statusCode().value())))
+                        .collectList().block(Duration.ofSeconds(60));
+                assertThat(statuses).contains(429).contains(200);
+
+                com.github.tomakehurst.wiremock.verification.LoggedRequest seen =
+                        services.findAll(getRequestedFor(urlEqualTo("/api/v1/tickets/surveys/s-9"))).getFirst();
+                assertThat(seen.getHeader("X-Forwarded-For")).isEqualTo("127.0.0.1");
+                assertThat(seen.containsHeader("Forwarded")).isFalse();
+                await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+                    for (int i = 0; i < 10; i++) {
+                        assertThat(Observability.fields(lines, "spoof-" + i)).containsEntry("clientAddress", "127.0.0.1")
+                                .containsEntry("user", "anonymous@127.0.0.1");
+                    }
+                });
+            } finally {
+                logger.detachAppender(lines);
+            }
+        }
+    }
+
+    @Nested
     class Retries {
 
         @Test
@@ -205,6 +249,29 @@ class GatewayHardeningTest {
                     .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                     .expectBody().jsonPath("$.type").isEqualTo("urn:crm:problem:payload-too-large");
             assertThat(services.getAllServeEvents()).isEmpty();
+        }
+
+        @Test
+        void a_route_with_its_own_limits_takes_larger_bodies_and_answers() {
+            services.stubFor(post("/api/v1/tickets").willReturn(aResponse().withStatus(201)));
+            String agent = token("zhou.min", "crm-web", Roles.SERVICE_AGENT);
+            client.post().uri("/api/v1/tickets").header(HttpHeaders.AUTHORIZATION, "Bearer " + agent)
+                    .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"description\":\"" + "x".repeat(2000) + "\"}")
+                    .exchange()
+                    .expectStatus().isCreated();
+            client.post().uri("/api/v1/tickets").header(HttpHeaders.AUTHORIZATION, "Bearer " + agent)
+                    .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"description\":\"" + "x".repeat(5000) + "\"}")
+                    .exchange()
+                    .expectStatus().isEqualTo(HttpStatus.CONTENT_TOO_LARGE)
+                    .expectBody().jsonPath("$.detail").value(detail -> assertThat(detail.toString()).contains("4096"));
+            assertThat(services.findAll(postRequestedFor(urlEqualTo("/api/v1/tickets")))).hasSize(1);
+
+            services.stubFor(get("/api/v1/analytics/kpis/export").willReturn(aResponse().withStatus(200)
+                    .withHeader("Content-Type", "application/json").withBody("[\"" + "y".repeat(4000) + "\"]")));
+            client.get().uri("/api/v1/analytics/kpis/export").header(HttpHeaders.AUTHORIZATION, "Bearer " + token("an.li", "report-tool", Roles.ANALYST))
+                    .exchange()
+                    .expectStatus().isOk()
+                    .expectBody(String.class).value(body -> assertThat(body).hasSize(4004));
         }
 
         @Test
@@ -259,11 +326,12 @@ class GatewayHardeningTest {
                     .expectHeader().valueEquals("Referrer-Policy", "no-referrer")
                     .expectHeader().valueEquals("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'; base-uri 'none'")
                     .expectHeader().doesNotExist("Strict-Transport-Security");
+            // X-Forwarded-Proto from a peer that is no trusted proxy is ignored (TrustedProxyTest: HSTS behind a trusted one).
             client.get().uri("/api/v1/customers").header(HttpHeaders.AUTHORIZATION, "Bearer " + token("li.wei", "crm-web", Roles.SALES_REP))
                     .header("X-Forwarded-Proto", "https")
                     .exchange()
                     .expectStatus().isOk()
-                    .expectHeader().valueEquals("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+                    .expectHeader().doesNotExist("Strict-Transport-Security");
         }
 
         @Test
@@ -295,7 +363,82 @@ class GatewayHardeningTest {
                     .isEqualTo("https://sso.example.com/realms/crm/protocol/openid-connect/auth")
                     .jsonPath("$.components.securitySchemes.keycloak.flows.authorizationCode.tokenUrl")
                     .isEqualTo("https://sso.example.com/realms/crm/protocol/openid-connect/token")
-                    .jsonPath("$.security.length()").isEqualTo(2);
+                    .jsonPath("$.security.length()").isEqualTo(2)
+                    // Swagger UI shows the link under the title: the docs page with the events' AsyncAPI document.
+                    .jsonPath("$.externalDocs.url").isEqualTo("/docs");
+        }
+    }
+
+    @Nested
+    class Event_docs {
+
+        @Test
+        void the_asyncapi_document_is_public_and_every_schema_it_points_at_resolves() {
+            EntityExchangeResult<String> answer = client.get().uri("/asyncapi/crm-events.yaml").exchange()
+                    .expectStatus().isOk()
+                    .expectHeader().contentTypeCompatibleWith(MediaType.parseMediaType("application/yaml"))
+                    .expectHeader().exists(HttpHeaders.ETAG)
+                    .expectBody(String.class).returnResult();
+            Object document = new org.yaml.snakeyaml.Yaml().load(answer.getResponseBody());
+            assertThat(document).isInstanceOf(Map.class);
+            assertThat(((Map<?, ?>) document).get("asyncapi")).isEqualTo("3.0.0");
+
+            java.util.Set<String> refs = new java.util.TreeSet<>();
+            collectRefs(document, refs);
+            java.util.Set<String> external = refs.stream().filter(ref -> !ref.startsWith("#")).collect(Collectors.toCollection(java.util.TreeSet::new));
+            // One schema per message type of the catalogue (the platform ships 39+), each resolving next to the document.
+            assertThat(external).hasSizeGreaterThan(30).allMatch(ref -> ref.matches("schemas/[a-z0-9.-]+\\.json"));
+            java.net.URI base = java.net.URI.create("http://127.0.0.1:" + port + "/asyncapi/crm-events.yaml");
+            for (String ref : external) {
+                client.get().uri(base.resolve(ref)).exchange()
+                        .expectStatus().isOk()
+                        .expectHeader().contentTypeCompatibleWith(MediaType.parseMediaType("application/schema+json"))
+                        .expectBody().jsonPath("$.type").isEqualTo("object");
+            }
+            // Unchanged content: a revalidation costs a 304.
+            client.get().uri("/asyncapi/crm-events.yaml").header(HttpHeaders.IF_NONE_MATCH, answer.getResponseHeaders().getETag())
+                    .exchange().expectStatus().isNotModified();
+        }
+
+        @Test
+        void an_unknown_schema_is_a_404_problem() {
+            for (String path : List.of("/asyncapi/schemas/crm.nothing.v1.json", "/asyncapi/schemas/crm.customer.created.v1.yaml",
+                    "/asyncapi/schemas/..json")) {
+                client.get().uri(java.net.URI.create("http://127.0.0.1:" + port + path)).exchange()
+                        .expectStatus().isNotFound()
+                        .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+            }
+            // An encoded slash never gets as far as the lookup (Spring Security's firewall refuses it, with a problem).
+            client.get().uri(java.net.URI.create("http://127.0.0.1:" + port + "/asyncapi/schemas/..%2F..%2Fapplication.yaml")).exchange()
+                    .expectStatus().isBadRequest()
+                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody().jsonPath("$.type").isEqualTo("urn:crm:problem:malformed-request");
+        }
+
+        @Test
+        void the_docs_page_links_the_swagger_ui_every_service_and_the_events() {
+            client.get().uri("/docs").exchange()
+                    .expectStatus().isOk()
+                    .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
+                    .expectBody(String.class).value(html -> assertThat(html)
+                            .contains("href=\"/swagger-ui.html\"").contains("href=\"/v3/api-docs/ticket\"")
+                            .contains("href=\"/asyncapi/crm-events.yaml\"")
+                            .contains("href=\"/asyncapi/schemas/crm.opportunity.won.v1.json\"")
+                            .contains("href=\"/asyncapi/schemas/erp.order.placed.v1.json\""));
+        }
+
+        private static void collectRefs(Object node, java.util.Set<String> refs) {
+            if (node instanceof Map<?, ?> map) {
+                map.forEach((key, value) -> {
+                    if ("$ref".equals(key) && value instanceof String ref) {
+                        refs.add(ref);
+                    } else {
+                        collectRefs(value, refs);
+                    }
+                });
+            } else if (node instanceof List<?> list) {
+                list.forEach(item -> collectRefs(item, refs));
+            }
         }
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 
 import org.crmsuite.gateway.apidocs.ApiDocsProperties;
+import org.crmsuite.gateway.clientaddress.ForwardedProperties;
 import org.crmsuite.gateway.edge.CorsProperties;
 import org.crmsuite.gateway.edge.SecurityHeadersProperties;
 import org.crmsuite.gateway.edge.SizeLimitProperties;
@@ -22,7 +23,7 @@ class HardeningPropertiesTest {
 
     @Configuration(proxyBeanMethods = false)
     @EnableConfigurationProperties({RateLimitProperties.class, ResilienceProperties.class, SizeLimitProperties.class,
-            CorsProperties.class, SecurityHeadersProperties.class, ApiDocsProperties.class})
+            CorsProperties.class, SecurityHeadersProperties.class, ApiDocsProperties.class, ForwardedProperties.class})
     static class Settings {
     }
 
@@ -41,7 +42,10 @@ class HardeningPropertiesTest {
             assertThat(resilience.retry().retries()).isEqualTo(2);
             assertThat(resilience.connectTimeoutFor(DownstreamService.SALES)).isEqualTo(Duration.ofSeconds(2));
             assertThat(context.getBean(SizeLimitProperties.class).request()).isEqualTo(DataSize.ofMegabytes(10));
+            assertThat(context.getBean(SizeLimitProperties.class).requestBytesFor(DownstreamService.TICKET))
+                    .isEqualTo(DataSize.ofMegabytes(10).toBytes());
             assertThat(context.getBean(CorsProperties.class).enabled()).isFalse();
+            assertThat(context.getBean(ForwardedProperties.class).trustedProxies()).isEmpty();
             assertThat(context.getBean(ApiDocsProperties.class).tokenUrl())
                     .isEqualTo("http://127.0.0.1:8180/realms/crm/protocol/openid-connect/token");
         });
@@ -52,7 +56,10 @@ class HardeningPropertiesTest {
         runner.withPropertyValues("crm.gateway.rate-limits.store=redis",
                         "crm.gateway.rate-limits.routes.analytics.per-user.capacity=10",
                         "crm.gateway.rate-limits.routes.analytics.per-user.replenish-per-second=2",
-                        "crm.gateway.resilience.service-connect-timeouts.analytics=500ms")
+                        "crm.gateway.resilience.service-connect-timeouts.analytics=500ms",
+                        "crm.gateway.size-limits.routes.ticket.request=25MB",
+                        "crm.gateway.size-limits.routes.analytics.response=200MB",
+                        "crm.gateway.forwarded.trusted-proxies=10.0.0.0/8,fd00::/8")
                 .run(context -> {
                     RateLimitProperties limits = context.getBean(RateLimitProperties.class);
                     assertThat(limits.store()).isEqualTo(RateLimitProperties.Store.REDIS);
@@ -61,6 +68,12 @@ class HardeningPropertiesTest {
                     assertThat(limits.limitsFor(DownstreamService.SALES).perUser()).isEqualTo(RateLimitProperties.DEFAULT_PER_USER);
                     assertThat(context.getBean(ResilienceProperties.class).connectTimeoutFor(DownstreamService.ANALYTICS))
                             .isEqualTo(Duration.ofMillis(500));
+                    SizeLimitProperties sizes = context.getBean(SizeLimitProperties.class);
+                    assertThat(sizes.requestBytesFor(DownstreamService.TICKET)).isEqualTo(DataSize.ofMegabytes(25).toBytes());
+                    assertThat(sizes.responseBytesFor(DownstreamService.TICKET)).isEqualTo(DataSize.ofMegabytes(50).toBytes());
+                    assertThat(sizes.requestBytesFor(DownstreamService.ANALYTICS)).isEqualTo(DataSize.ofMegabytes(10).toBytes());
+                    assertThat(sizes.responseBytesFor(DownstreamService.ANALYTICS)).isEqualTo(DataSize.ofMegabytes(200).toBytes());
+                    assertThat(context.getBean(ForwardedProperties.class).trustedProxies()).containsExactly("10.0.0.0/8", "fd00::/8");
                 });
     }
 
@@ -77,6 +90,12 @@ class HardeningPropertiesTest {
         runner.withPropertyValues("crm.gateway.cors.allowed-origins=*")
                 .run(context -> assertThat(context).hasFailed().getFailure().rootCause()
                         .hasMessageContaining("crm.gateway.cors.allowed-origins"));
+        runner.withPropertyValues("crm.gateway.size-limits.routes.billing.request=1MB")
+                .run(context -> assertThat(context).hasFailed().getFailure().rootCause()
+                        .hasMessageContaining("crm.gateway.size-limits.routes.billing"));
+        runner.withPropertyValues("crm.gateway.forwarded.trusted-proxies=lb.internal")
+                .run(context -> assertThat(context).hasFailed().getFailure().rootCause()
+                        .hasMessageContaining("crm.gateway.forwarded.trusted-proxies"));
         runner.withPropertyValues("crm.gateway.resilience.service-connect-timeouts.billing=1s")
                 .run(context -> assertThat(context).hasFailed().getFailure().rootCause()
                         .hasMessageContaining("crm.gateway.resilience.service-connect-timeouts.billing"));

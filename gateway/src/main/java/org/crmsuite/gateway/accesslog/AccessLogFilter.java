@@ -2,6 +2,7 @@ package org.crmsuite.gateway.accesslog;
 
 import java.util.concurrent.TimeUnit;
 
+import org.crmsuite.gateway.clientaddress.ClientAddressFilter;
 import org.crmsuite.gateway.problem.GatewayErrorHandler;
 import org.crmsuite.gateway.ratelimit.Caller;
 import org.crmsuite.gateway.requestid.RequestIdFilter;
@@ -22,7 +23,8 @@ import reactor.core.publisher.SignalType;
 
 /**
  * One access-log line per request on the logger {@value #LOGGER} (JSON like every log line, with the fields as
- * members: requestId, user, client, route, method, path, status, latencyMs). Errors are turned into their problem
+ * members: requestId, user, client, clientAddress, route, method, path, status, latencyMs; clientAddress is the real
+ * client's IP, behind trusted proxies only, see {@link ClientAddressFilter}). Errors are turned into their problem
  * answer here (by the gateway's error handler) so the line carries the status the caller got. Silence it with
  * {@code logging.level.crm.access=OFF}.
  */
@@ -64,6 +66,7 @@ public class AccessLogFilter implements WebFilter {
                 .addKeyValue("requestId", requestId)
                 .addKeyValue("user", caller != null ? caller.user() : null)
                 .addKeyValue("client", caller != null ? caller.client() : null)
+                .addKeyValue("clientAddress", ClientAddressFilter.clientAddress(exchange))
                 .addKeyValue("route", route != null ? route.getId() : null)
                 .addKeyValue("method", method)
                 .addKeyValue("path", path)

@@ -12,7 +12,9 @@ import tools.jackson.databind.node.ObjectNode;
  * Makes a service's OpenAPI document usable from the gateway's Swagger UI: "try it out" goes to the gateway
  * ({@code servers: [/]}), and an OAuth2 scheme {@value #SCHEME} (authorization code with PKCE against the Keycloak
  * realm, public client {@code crm-web}) is added next to the service's plain bearer scheme, so the Authorize button
- * can sign in. Anything that is not a JSON object passes unchanged.
+ * can sign in. A document without {@code externalDocs} gets a link to the docs page ({@code /docs}), which lists the
+ * AsyncAPI document of the suite's events next to the OpenAPI documents (Swagger UI shows it under the title).
+ * Anything that is not a JSON object passes unchanged.
  */
 @Component
 public class OpenApiRewriter {
@@ -52,6 +54,12 @@ public class OpenApiRewriter {
         code.put("tokenUrl", properties.tokenUrl());
         code.put("refreshUrl", properties.tokenUrl());
         code.putObject("scopes").put("openid", "OpenID Connect sign-in");
+
+        if (!openApi.has("externalDocs")) {
+            openApi.putObject("externalDocs")
+                    .put("description", "All API documentation, including the events (AsyncAPI " + EventDocsRoutes.DOCUMENT_PATH + ")")
+                    .put("url", EventDocsRoutes.INDEX_PATH);
+        }
 
         ArrayNode security = openApi.has("security") && openApi.get("security") instanceof ArrayNode a
                 ? a : openApi.putArray("security");

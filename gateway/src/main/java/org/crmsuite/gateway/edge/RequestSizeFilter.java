@@ -3,6 +3,7 @@ package org.crmsuite.gateway.edge;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.crmsuite.gateway.problem.ProblemResponses;
+import org.crmsuite.gateway.routing.DownstreamService;
 import org.crmsuite.platform.web.ProblemType;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -22,7 +23,8 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Refuses request bodies above {@code crm.gateway.size-limits.request} with a 413 problem. A declared
+ * Refuses request bodies above the route's limit ({@code crm.gateway.size-limits.routes.<key>.request}, else
+ * {@code crm.gateway.size-limits.request}) with a 413 problem. The route is found by the path, as the routes do. A declared
  * {@code Content-Length} is checked before anything else (before the token, so a large anonymous upload costs
  * nothing); a chunked body is counted as it streams and the call fails with the same 413 when it grows past the limit.
  */
@@ -30,20 +32,21 @@ import reactor.core.publisher.Mono;
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 public class RequestSizeFilter implements WebFilter {
 
-    private final long maxBytes;
+    private final SizeLimitProperties limits;
     private final ProblemResponses problems;
 
     public RequestSizeFilter(SizeLimitProperties limits, ProblemResponses problems) {
-        this.maxBytes = limits.request().toBytes();
+        this.limits = limits;
         this.problems = problems;
     }
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         ServerHttpRequest request = exchange.getRequest();
+        long maxBytes = limits.requestBytesFor(DownstreamService.forPath(request.getPath().value()).orElse(null));
         long declared = request.getHeaders().getContentLength();
         if (declared > maxBytes) {
-            return problems.write(exchange, ProblemType.PAYLOAD_TOO_LARGE, tooLarge());
+            return problems.write(exchange, ProblemType.PAYLOAD_TOO_LARGE, tooLarge(maxBytes));
         }
         if (declared >= 0 || !request.getHeaders().containsHeader(HttpHeaders.TRANSFER_ENCODING)) {
             // A declared length is all the server reads; without one and without chunked encoding there is no body.
@@ -56,7 +59,7 @@ public class RequestSizeFilter implements WebFilter {
                 return super.getBody().handle((buffer, sink) -> {
                     if (seen.addAndGet(buffer.readableByteCount()) > maxBytes) {
                         DataBufferUtils.release(buffer);
-                        sink.error(new ResponseStatusException(HttpStatus.CONTENT_TOO_LARGE, tooLarge()));
+                        sink.error(new ResponseStatusException(HttpStatus.CONTENT_TOO_LARGE, tooLarge(maxBytes)));
                     } else {
                         sink.next(buffer);
                     }
@@ -66,7 +69,7 @@ public class RequestSizeFilter implements WebFilter {
         return chain.filter(exchange.mutate().request(counted).build());
     }
 
-    private String tooLarge() {
+    private static String tooLarge(long maxBytes) {
         return "the request body is larger than the " + maxBytes + " bytes the API accepts";
     }
 }

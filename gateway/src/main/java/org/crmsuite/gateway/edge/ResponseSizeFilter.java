@@ -3,6 +3,7 @@ package org.crmsuite.gateway.edge;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.crmsuite.gateway.problem.ProblemResponses;
+import org.crmsuite.gateway.routing.DownstreamService;
 import org.crmsuite.gateway.routing.GatewayRoutes;
 import org.crmsuite.gateway.ratelimit.RateLimitFilter;
 import org.reactivestreams.Publisher;
@@ -23,7 +24,8 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Passes on no service answer larger than {@code crm.gateway.size-limits.response}: an answer that announces a larger
+ * Passes on no service answer larger than the route's limit ({@code crm.gateway.size-limits.routes.<key>.response},
+ * else {@code crm.gateway.size-limits.response}): an answer that announces a larger
  * {@code Content-Length} is dropped (the connection to the service is closed) and the caller gets a 502 problem; an
  * answer streamed without a length is cut off once it passes the limit (its status line has already gone out, so the
  * caller sees a truncated response). Keeps a runaway export or a bug from filling the gateway's memory and network.
@@ -31,11 +33,11 @@ import reactor.core.publisher.Mono;
 @Component
 public class ResponseSizeFilter implements GlobalFilter, Ordered {
 
-    private final long maxBytes;
+    private final SizeLimitProperties limits;
     private final ProblemResponses problems;
 
     public ResponseSizeFilter(SizeLimitProperties limits, ProblemResponses problems) {
-        this.maxBytes = limits.response().toBytes();
+        this.limits = limits;
         this.problems = problems;
     }
 
@@ -48,6 +50,7 @@ public class ResponseSizeFilter implements GlobalFilter, Ordered {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
         ServerHttpResponse original = exchange.getResponse();
+        long maxBytes = limits.responseBytesFor(DownstreamService.byServiceName(serviceOf(exchange)).orElse(null));
         ServerHttpResponseDecorator limited = new ServerHttpResponseDecorator(original) {
             @Override
             public Mono<Void> writeWith(Publisher<? extends DataBuffer> body) {

@@ -69,7 +69,7 @@ public class SecurityHeadersFilter implements WebFilter {
         if ("https".equalsIgnoreCase(exchange.getRequest().getURI().getScheme())) {
             return true;
         }
-        // Only decides whether to send HSTS: browsers ignore HSTS received over plain HTTP, so a forged header gains nothing.
+        // Present only when a trusted proxy sent it: ClientAddressFilter removes it from anyone else.
         return "https".equalsIgnoreCase(exchange.getRequest().getHeaders().getFirst("X-Forwarded-Proto"));
     }
 

@@ -33,6 +33,13 @@ public enum DownstreamService {
         return Arrays.stream(values()).filter(service -> service.serviceName.equals(serviceName)).findFirst();
     }
 
+    /** The service whose API serves a request path ({@code /api/v1/customers/42} → customer), if any. */
+    public static Optional<DownstreamService> forPath(String path) {
+        return Arrays.stream(values())
+                .filter(service -> path.equals(service.pathPrefix) || path.startsWith(service.pathPrefix + "/"))
+                .findFirst();
+    }
+
     public String key() {
         return key;
     }

@@ -7,6 +7,7 @@ import org.crmsuite.gateway.problem.ProblemResponses;
 import org.crmsuite.gateway.routing.DownstreamService;
 import org.crmsuite.platform.security.KeycloakJwtAuthenticationConverter;
 import org.crmsuite.platform.security.Roles;
+import org.crmsuite.platform.web.ProblemType;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
@@ -14,6 +15,7 @@ import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 
@@ -29,12 +31,24 @@ import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 public class SecurityConfiguration {
 
     /**
-     * Open without a token: probes and scraping, the combined API documentation, and the satisfaction survey, which
-     * customers (who have no account) answer through a one-time link whose token is the credential.
+     * Open without a token: probes and scraping, the combined API documentation (OpenAPI, Swagger UI, the AsyncAPI
+     * event contract and its schemas, the docs index page), and the satisfaction survey, which customers (who have no
+     * account) answer through a one-time link whose token is the credential.
      */
     static final List<String> OPEN_PATHS = List.of("/actuator/health", "/actuator/health/**", "/actuator/info",
             "/actuator/prometheus", "/swagger-ui.html", "/swagger-ui/**", "/webjars/**", "/v3/api-docs",
-            "/v3/api-docs/**", "/api/v1/tickets/surveys/**");
+            "/v3/api-docs/**", "/asyncapi/**", "/docs", "/api/v1/tickets/surveys/**");
+
+    /**
+     * Spring Security's firewall refuses URLs with encoded slashes, {@code ..} segments, control characters and the like
+     * before anything else runs; by default with an empty 400. The caller gets a problem like every other refusal.
+     */
+    @Bean
+    ServerExchangeRejectedHandler problemExchangeRejectedHandler(ProblemResponses problems) {
+        return (exchange, rejected) -> problems.write(exchange, ProblemType.MALFORMED_REQUEST,
+                "the request was refused: its URL or headers contain characters the API does not accept "
+                        + "(encoded slashes or dots, control characters)");
+    }
 
     @Bean
     SecurityWebFilterChain gatewaySecurity(ServerHttpSecurity http, RouteAccess access, ProblemResponses problems,
