@@ -1,5 +1,6 @@
 package org.crmsuite.analytics.config;
 
+import org.crmsuite.analytics.kpi.FactsMirror;
 import org.crmsuite.analytics.projection.MongoReadModelStore;
 import org.crmsuite.analytics.projection.Projector;
 import org.crmsuite.analytics.projection.ReadModelStore;
@@ -21,9 +22,20 @@ class AnalyticsConfiguration {
         return store;
     }
 
+    /** The KPI facts in memory, loaded in the background once the service is up. */
     @Bean
-    Projector projector(ReadModelStore store) {
-        return new Projector(store);
+    FactsMirror factsMirror(ReadModelStore store, AnalyticsProperties properties, java.time.Clock clock) {
+        return new FactsMirror(store, properties.factsCacheTtl(), clock);
+    }
+
+    @Bean
+    org.springframework.context.ApplicationListener<org.springframework.boot.context.event.ApplicationReadyEvent> factsMirrorLoader(FactsMirror mirror) {
+        return event -> Thread.ofVirtual().name("facts-mirror-load").start(mirror::load);
+    }
+
+    @Bean
+    Projector projector(ReadModelStore store, AnalyticsProperties properties) {
+        return new Projector(store, properties.historyCacheEvents());
     }
 
     /** Analysts read every aggregate (and no personal data); managers and reps see their department's records. */

@@ -22,17 +22,21 @@ import org.springframework.validation.annotation.Validated;
  * @param noContactDays      the churn rule "no contact in N days"
  * @param churnRiskLimit     rows of the per-customer churn-risk list
  * @param rfmMonetary        lower bounds of the RFM monetary scores 2..5 (yearly order value)
- * @param factsCacheTtl      how long KPI queries reuse the read models loaded by an earlier one (0: never); a
- *                           dashboard's burst of queries then loads them once, at the price of this much staleness
+ * @param factsCacheTtl      how long KPI queries may reuse the in-memory snapshot of the facts an earlier one took while
+ *                           events keep changing them (0: never, every query sees every applied event)
+ * @param historyCacheEvents events the projector keeps parsed in memory (the histories of the keys folded lately), so
+ *                           a refold reads no stored history it has seen; 0 turns the cache off
  */
 @Validated
 @ConfigurationProperties("crm.analytics")
 public record AnalyticsProperties(@NotNull String consumerGroup, @NotNull ZoneId timeZone, @Min(1) int activeWindowDays,
                                   @Min(1) int churnWindowDays, @Min(1) int noContactDays, @Min(1) int churnRiskLimit,
-                                  List<BigDecimal> rfmMonetary, java.time.Duration factsCacheTtl) {
+                                  List<BigDecimal> rfmMonetary, java.time.Duration factsCacheTtl,
+                                  @jakarta.validation.constraints.PositiveOrZero Integer historyCacheEvents) {
 
     public AnalyticsProperties {
-        factsCacheTtl = factsCacheTtl == null ? java.time.Duration.ofSeconds(2) : factsCacheTtl;
+        factsCacheTtl = factsCacheTtl == null ? java.time.Duration.ZERO : factsCacheTtl;
+        historyCacheEvents = historyCacheEvents == null ? org.crmsuite.analytics.projection.Projector.DEFAULT_HISTORY_CACHE : historyCacheEvents;
         rfmMonetary = rfmMonetary == null || rfmMonetary.isEmpty() ? KpiSettings.DEFAULT.rfmMonetary() : List.copyOf(rfmMonetary);
     }
 

@@ -20,7 +20,38 @@ import org.crmsuite.analytics.model.TicketFact;
  */
 public record Facts(List<TicketFact> tickets, List<OpportunityFact> opportunities, List<LeadFact> leads,
                     List<CampaignFact> campaigns, List<OrderFact> orders, List<InvoiceFact> invoices,
-                    List<CustomerProfile> profiles, List<MergeFact> merges) {
+                    List<CustomerProfile> profiles, List<MergeFact> merges, Memo memo) {
+
+    public Facts(List<TicketFact> tickets, List<OpportunityFact> opportunities, List<LeadFact> leads,
+                 List<CampaignFact> campaigns, List<OrderFact> orders, List<InvoiceFact> invoices,
+                 List<CustomerProfile> profiles, List<MergeFact> merges) {
+        this(tickets, opportunities, leads, campaigns, orders, invoices, profiles, merges, new Memo());
+    }
+
+    /**
+     * What is derived from these facts once and reused by every KPI query on them (a snapshot serves many): the
+     * customer index and the orders by customer. Not part of the facts' value: every memo equals every other.
+     */
+    public static final class Memo {
+        private volatile Customers customers;
+        /** Orders that count, by surviving customer ({@link KpiCatalog#ordersByCustomer}); read-only once set. */
+        volatile Map<String, List<OrderFact>> ordersByCustomer;
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Memo;
+        }
+
+        @Override
+        public int hashCode() {
+            return 0;
+        }
+
+        @Override
+        public String toString() {
+            return "Memo";
+        }
+    }
 
     public static final Facts EMPTY = new Facts(List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
 
@@ -43,7 +74,12 @@ public record Facts(List<TicketFact> tickets, List<OpportunityFact> opportunitie
 
     /** Resolves customer references (id or USCC) to the surviving customer and its profile. */
     public Customers customers() {
-        return new Customers(index());
+        Customers customers = memo.customers;
+        if (customers == null) {
+            customers = new Customers(index());
+            memo.customers = customers;
+        }
+        return customers;
     }
 
     public static final class Customers {

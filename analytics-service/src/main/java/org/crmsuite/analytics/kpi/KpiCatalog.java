@@ -395,44 +395,60 @@ public final class KpiCatalog {
 
     /** Orders that count (not cancelled), by surviving customer; orders of unknown customers are left out. */
     static Map<String, List<OrderFact>> ordersByCustomer(Facts facts, Facts.Customers customers) {
-        Map<String, List<OrderFact>> byCustomer = new TreeMap<>();
+        Map<String, List<OrderFact>> memo = facts.memo().ordersByCustomer;
+        if (memo != null) {
+            return memo;
+        }
+        Map<String, List<OrderFact>> byCustomer = new HashMap<>(); // every use sums per group: no order needed
         for (OrderFact o : facts.orders()) {
             String customer = customers.canonical(o.customerId(), o.uscc());
             if (customer != null && !o.cancelled() && o.orderedAt() != null) {
                 byCustomer.computeIfAbsent(customer, c -> new ArrayList<>()).add(o);
             }
         }
+        facts.memo().ordersByCustomer = byCustomer; // the customers index is the facts' own, so the answer is too
         return byCustomer;
     }
 
-    static Set<String> activeAt(Map<String, List<OrderFact>> orders, Instant at, int windowDays) {
-        Instant from = at.minus(Duration.ofDays(windowDays));
-        Set<String> active = new HashSet<>();
-        orders.forEach((customer, list) -> {
-            if (list.stream().anyMatch(o -> !o.orderedAt().isBefore(from) && o.orderedAt().isBefore(at))) {
-                active.add(customer);
+    /** Whether a sorted array holds an instant in [from, to): a binary search for the first at or after from. */
+    static boolean anyIn(Instant[] sorted, Instant from, Instant to) {
+        int low = 0;
+        int high = sorted.length;
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (sorted[mid].isBefore(from)) {
+                low = mid + 1;
+            } else {
+                high = mid;
             }
-        });
-        return active;
+        }
+        return low < sorted.length && sorted[low].isBefore(to);
     }
 
     static List<KpiRow> retention(Facts facts, Period period, Dimension by, KpiSettings settings) {
         Facts.Customers customers = facts.customers();
-        Map<String, List<OrderFact>> orders = ordersByCustomer(facts, customers);
+        // each customer's order instants sorted once: "active at t" is then one binary search (an order in the window before t)
+        Map<String, Instant[]> orders = new HashMap<>();
+        ordersByCustomer(facts, customers).forEach((customer, list) -> orders.put(customer,
+                list.stream().map(OrderFact::orderedAt).sorted().toArray(Instant[]::new)));
+        Duration window = Duration.ofDays(settings.activeWindowDays());
         List<Period.Named> periods = by == MONTH ? period.months() : List.of(new Period.Named(ALL, period));
         List<KpiRow> rows = new ArrayList<>();
         for (Period.Named named : periods) {
-            Set<String> atStart = activeAt(orders, named.period().from(), settings.activeWindowDays());
-            Set<String> atEnd = activeAt(orders, named.period().to(), settings.activeWindowDays());
+            Instant start = named.period().from();
+            Instant end = named.period().to();
             Map<String, long[]> groups = new TreeMap<>();
-            for (String customer : atStart) {
+            orders.forEach((customer, times) -> {
+                if (!anyIn(times, start.minus(window), start)) {
+                    return;
+                }
                 String group = by == MONTH || by == NONE ? named.name() : orUnknown(profileDim(customers.profile(customer), by));
                 long[] counts = groups.computeIfAbsent(group, g -> new long[2]);
                 counts[0]++;
-                if (atEnd.contains(customer)) {
+                if (anyIn(times, end.minus(window), end)) {
                     counts[1]++;
                 }
-            }
+            });
             if (groups.isEmpty() && (by == NONE || by == MONTH)) {
                 groups.put(named.name(), new long[2]);
             }
@@ -519,11 +535,11 @@ public final class KpiCatalog {
     /** The churn risk of every known customer (a profile, or any order, ticket, invoice or opportunity) at the instant. */
     public static List<ChurnRisk> churnRisks(Facts facts, Instant at, KpiSettings settings) {
         Facts.Customers customers = facts.customers();
-        Map<String, List<TicketFact>> tickets = new TreeMap<>();
-        Map<String, List<OpportunityFact>> opportunities = new TreeMap<>();
-        Map<String, List<OrderFact>> orders = new TreeMap<>();
-        Map<String, List<InvoiceFact>> invoices = new TreeMap<>();
-        Set<String> all = new java.util.TreeSet<>();
+        Map<String, List<TicketFact>> tickets = new HashMap<>();
+        Map<String, List<OpportunityFact>> opportunities = new HashMap<>();
+        Map<String, List<OrderFact>> orders = new HashMap<>();
+        Map<String, List<InvoiceFact>> invoices = new HashMap<>();
+        Set<String> all = new HashSet<>(); // the answer is sorted by score and id, groups by a TreeMap: no order needed
         for (CustomerProfile p : facts.profiles()) {
             String c = customers.canonical(p.customerId(), null);
             if (c.equals(p.customerId()) && !"ERASED".equals(p.status()) && !"ARCHIVED".equals(p.status())) {

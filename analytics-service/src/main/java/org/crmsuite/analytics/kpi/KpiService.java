@@ -8,16 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.crmsuite.analytics.config.AnalyticsProperties;
-import org.crmsuite.analytics.model.CampaignFact;
-import org.crmsuite.analytics.model.CustomerProfile;
-import org.crmsuite.analytics.model.InvoiceFact;
-import org.crmsuite.analytics.model.LeadFact;
-import org.crmsuite.analytics.model.MergeFact;
-import org.crmsuite.analytics.model.OpportunityFact;
-import org.crmsuite.analytics.model.OrderFact;
-import org.crmsuite.analytics.model.TicketFact;
-import org.crmsuite.analytics.projection.ReadModel;
-import org.crmsuite.analytics.projection.ReadModelStore;
 import org.crmsuite.platform.security.CurrentUser;
 import org.crmsuite.platform.security.RecordAccess;
 import org.crmsuite.platform.security.Roles;
@@ -36,13 +26,13 @@ public class KpiService {
     static final String[] READERS = {Roles.CRM_ADMIN, Roles.ANALYST, Roles.DATA_STEWARD, Roles.SALES_MANAGER, Roles.SERVICE_MANAGER,
             Roles.SALES_REP, Roles.SERVICE_AGENT, Roles.MARKETING};
 
-    private final ReadModelStore store;
+    private final FactsMirror mirror;
     private final RecordAccess access;
     private final AnalyticsProperties properties;
     private final Clock clock;
 
-    KpiService(ReadModelStore store, RecordAccess access, AnalyticsProperties properties, Clock clock) {
-        this.store = store;
+    KpiService(FactsMirror mirror, RecordAccess access, AnalyticsProperties properties, Clock clock) {
+        this.mirror = mirror;
         this.access = access;
         this.properties = properties;
         this.clock = clock;
@@ -58,7 +48,11 @@ public class KpiService {
         Facts facts = facts();
         String scope = "all";
         if (!access.seesAll(user)) {
-            facts = facts.visible((owner, department) -> access.canSee(user, owner, department));
+            // the same rule as RecordAccess.canSee (the caller does not see all): own records, or a department within
+            // a group; departments are few, so each is decided once per query instead of once per record
+            java.util.Map<String, Boolean> departments = new java.util.HashMap<>();
+            facts = facts.visible((owner, department) -> (owner != null && owner.equals(user.id()))
+                    || (department != null && departments.computeIfAbsent(department, d -> access.canSee(user, null, d))));
             scope = "own and " + user.groups().stream().sorted().toList();
         }
         return new KpiResult(definition.name(), definition.title(), period.from(), period.to(), dimension.param(), scope,
@@ -76,28 +70,9 @@ public class KpiService {
         }
     }
 
-    private record Loaded(Facts facts, Instant at) {
-    }
-
-    private volatile Loaded loaded;
-
-    /** The read models, reused for {@code crm.analytics.facts-cache-ttl} after loading. */
+    /** The read models, from the in-memory mirror (no database read per query). */
     public Facts facts() {
-        Loaded current = loaded;
-        Instant now = clock.instant();
-        if (current != null && current.at().plus(properties.factsCacheTtl()).isAfter(now)) {
-            return current.facts();
-        }
-        Facts facts = load();
-        loaded = new Loaded(facts, clock.instant()); // from the end of the load: a load longer than the TTL still serves the burst
-        return facts;
-    }
-
-    Facts load() {
-        return new Facts(store.all(ReadModel.TICKET, TicketFact.class), store.all(ReadModel.OPPORTUNITY, OpportunityFact.class),
-                store.all(ReadModel.LEAD, LeadFact.class), store.all(ReadModel.CAMPAIGN, CampaignFact.class),
-                store.all(ReadModel.ORDER, OrderFact.class), store.all(ReadModel.INVOICE, InvoiceFact.class),
-                store.all(ReadModel.PROFILE, CustomerProfile.class), store.all(ReadModel.MERGE, MergeFact.class));
+        return mirror.facts();
     }
 
     /**

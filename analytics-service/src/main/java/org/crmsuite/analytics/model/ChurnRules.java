@@ -5,8 +5,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Objects;
-import java.util.stream.Stream;
 
 /**
  * Transparent churn-risk rules, each adding points (capped at 100):
@@ -31,17 +29,32 @@ public final class ChurnRules {
         Duration window = Duration.ofDays(settings.windowDays());
         Instant recentFrom = asOf.minus(window);
         Instant previousFrom = recentFrom.minus(window);
-        long recent = orders.stream().filter(o -> !o.cancelled() && in(o.orderedAt(), recentFrom, asOf)).count();
-        long previous = orders.stream().filter(o -> !o.cancelled() && in(o.orderedAt(), previousFrom, recentFrom)).count();
+        // plain loops, not streams: this runs for every customer of a churn-risk query (100,000s)
+        long recent = 0;
+        long previous = 0;
+        for (OrderFact o : orders) {
+            if (!o.cancelled()) {
+                recent += in(o.orderedAt(), recentFrom, asOf) ? 1 : 0;
+                previous += in(o.orderedAt(), previousFrom, recentFrom) ? 1 : 0;
+            }
+        }
         if (previous >= 2 && recent * 2 < previous) {
             reasons.add(new ChurnRisk.Reason("FALLING_ORDER_FREQUENCY", 30,
                     recent + " orders in the last " + settings.windowDays() + " days after " + previous + " before"));
         }
-        long complaints = tickets.stream().filter(t -> "COMPLAINT".equals(t.type()) && t.openAt(asOf)).count();
+        long complaints = 0;
+        long breached = 0;
+        int rated = 0;
+        for (TicketFact t : tickets) {
+            complaints += "COMPLAINT".equals(t.type()) && t.openAt(asOf) ? 1 : 0;
+            breached += t.breached() && in(t.openedAt(), recentFrom, asOf) ? 1 : 0;
+            rated += t.csat() != null && t.ratedAt() != null && !t.ratedAt().isAfter(asOf) ? 1 : 0;
+        }
         if (complaints > 0) {
             reasons.add(new ChurnRisk.Reason("OPEN_COMPLAINTS", 20, complaints + " open complaint(s)"));
         }
-        List<Integer> lastRatings = tickets.stream().filter(t -> t.csat() != null && t.ratedAt() != null && !t.ratedAt().isAfter(asOf))
+        List<Integer> lastRatings = rated == 0 ? List.of() : tickets.stream()
+                .filter(t -> t.csat() != null && t.ratedAt() != null && !t.ratedAt().isAfter(asOf))
                 .sorted(Comparator.comparing(TicketFact::ratedAt).reversed()).limit(3).map(TicketFact::csat).toList();
         if (!lastRatings.isEmpty()) {
             double average = lastRatings.stream().mapToInt(Integer::intValue).average().orElse(5);
@@ -50,12 +63,14 @@ public final class ChurnRules {
                         "CSAT %.1f over the last %d rating(s)", average, lastRatings.size())));
             }
         }
-        long breached = tickets.stream().filter(t -> t.breached() && in(t.openedAt(), recentFrom, asOf)).count();
         if (breached > 0) {
             reasons.add(new ChurnRisk.Reason("SLA_BREACHES", 15, breached + " ticket(s) breached an SLA in the last "
                     + settings.windowDays() + " days"));
         }
-        long overdue = invoices.stream().filter(InvoiceFact::overdue).count();
+        long overdue = 0;
+        for (InvoiceFact i : invoices) {
+            overdue += i.overdue() ? 1 : 0;
+        }
         if (overdue > 0) {
             reasons.add(new ChurnRisk.Reason("OVERDUE_INVOICES", 15, overdue + " overdue invoice(s)"));
         }
@@ -70,11 +85,21 @@ public final class ChurnRules {
 
     /** The latest ticket, opportunity or order moment: when we last were in touch. */
     public static Instant lastContact(List<TicketFact> tickets, List<OpportunityFact> opportunities, List<OrderFact> orders) {
-        return Stream.of(
-                        tickets.stream().flatMap(t -> Stream.of(t.openedAt(), t.firstRespondedAt(), t.resolvedAt(), t.ratedAt())),
-                        opportunities.stream().flatMap(o -> Stream.of(o.createdAt(), o.closedAt())),
-                        orders.stream().map(OrderFact::orderedAt))
-                .flatMap(s -> s).filter(Objects::nonNull).max(Comparator.naturalOrder()).orElse(null);
+        Instant last = null;
+        for (TicketFact t : tickets) {
+            last = later(later(later(later(last, t.openedAt()), t.firstRespondedAt()), t.resolvedAt()), t.ratedAt());
+        }
+        for (OpportunityFact o : opportunities) {
+            last = later(later(last, o.createdAt()), o.closedAt());
+        }
+        for (OrderFact o : orders) {
+            last = later(last, o.orderedAt());
+        }
+        return last;
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        return a == null ? b : b == null || !b.isAfter(a) ? a : b;
     }
 
     static boolean in(Instant at, Instant from, Instant to) {

@@ -1,6 +1,8 @@
 package org.crmsuite.analytics.projection;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.crmsuite.analytics.event.AnalyticsEvent;
@@ -12,6 +14,7 @@ import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -47,27 +50,63 @@ class EventIntake {
     /** Timer: from an event's ce_time to its effect on the read models (what the API answers from then on). */
     public static final String FRESHNESS = "crm.analytics.freshness";
 
+    /**
+     * A whole poll at once: the records are checked (ERP/finance schemas) and converted, then applied as one batch by
+     * {@link Projector#applyAll} (a handful of bulk round trips instead of about ten per event). A record that breaks
+     * its schema ends the batch there: the records before it are applied, and {@link BatchListenerFailedException}
+     * names it so the platform's error handler commits those, sends it to the DLT at once (its cause is an
+     * {@link org.crmsuite.platform.events.InvalidEventException}, not retryable) and redelivers the rest. When applying
+     * the batch fails otherwise, the records are applied one by one to name the one that fails (retried with back-off,
+     * then dead-lettered like a record listener's).
+     */
     @KafkaListener(topics = {Topics.CUSTOMER, Topics.TICKET, Topics.SALES, Topics.ERP_ORDERS, Topics.FINANCE_INVOICES},
-            groupId = "${crm.analytics.consumer-group}")
-    void on(ConsumerRecord<String, String> record) {
+            groupId = "${crm.analytics.consumer-group}", batch = "true")
+    void on(List<ConsumerRecord<String, String>> records) {
+        List<AnalyticsEvent> events = new ArrayList<>(records.size());
+        RuntimeException invalid = null;
+        for (ConsumerRecord<String, String> record : records) {
+            try {
+                events.add(convert(record));
+            } catch (RuntimeException e) {
+                invalid = e;
+                break;
+            }
+        }
+        try {
+            applied(projector.applyAll(events));
+        } catch (RuntimeException batchFailure) {
+            log.warn("a batch of {} events failed ({}): applying them one by one", events.size(), batchFailure.toString());
+            for (int i = 0; i < events.size(); i++) {
+                try {
+                    applied(projector.applyAll(List.of(events.get(i))));
+                } catch (RuntimeException e) {
+                    throw new BatchListenerFailedException(String.valueOf(e.getMessage()), e, i);
+                }
+            }
+        }
+        if (invalid != null) {
+            throw new BatchListenerFailedException(String.valueOf(invalid.getMessage()), invalid, events.size());
+        }
+    }
+
+    private AnalyticsEvent convert(ConsumerRecord<String, String> record) {
         InboundEvent event = InboundEvent.from(record, json);
         boolean inbound = Topics.ERP_ORDERS.equals(record.topic()) || Topics.FINANCE_INVOICES.equals(record.topic());
         if (inbound && schemas.knows(event.type())) {
             schemas.requireValid(event.type(), event.data());
         }
         Instant time = event.time() != null ? event.time() : Instant.ofEpochMilli(record.timestamp());
-        AnalyticsEvent analyticsEvent = new AnalyticsEvent(event.id(), event.type(), record.topic(), event.subject(), time,
+        return new AnalyticsEvent(event.id(), event.type(), record.topic(), event.subject(), time,
                 record.partition(), record.offset(), event.data());
-        boolean applied = projector.apply(analyticsEvent);
-        if (applied) {
-            Instant now = Instant.now();
+    }
+
+    private void applied(List<AnalyticsEvent> events) {
+        Instant now = Instant.now();
+        for (AnalyticsEvent event : events) {
             if (event.time() != null) {
                 freshness.record(java.time.Duration.between(event.time(), now));
             }
-            observers.forEach(observer -> observer.applied(analyticsEvent, now));
-        }
-        if (!applied) {
-            log.debug("event {} ({}) already applied: skipped", event.id(), event.type());
+            observers.forEach(observer -> observer.applied(event, now));
         }
     }
 }

@@ -20,6 +20,12 @@ public class InMemoryReadModelStore implements ReadModelStore {
     private final Map<String, AnalyticsEvent> events = new LinkedHashMap<>();
     private final Map<String, List<AnalyticsEvent>> byKey = new java.util.HashMap<>();
     private final Map<ReadModel, Map<String, Object>> models = new EnumMap<>(ReadModel.class);
+    private final List<ReadModelListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    @Override
+    public void addListener(ReadModelListener listener) {
+        listeners.add(listener);
+    }
 
     @Override
     public synchronized boolean append(AnalyticsEvent event, Set<String> keys) {
@@ -58,6 +64,7 @@ public class InMemoryReadModelStore implements ReadModelStore {
         } else {
             documents.put(id, value);
         }
+        listeners.forEach(l -> l.written(model, id, value));
     }
 
     @Override
@@ -89,6 +96,7 @@ public class InMemoryReadModelStore implements ReadModelStore {
     @Override
     public synchronized void dropReadModels() {
         models.clear();
+        listeners.forEach(ReadModelListener::dropped);
     }
 
     /** Every read model as a sorted map, to compare two stores. */

@@ -36,6 +36,12 @@ public class MongoReadModelStore implements ReadModelStore {
 
     private final MongoTemplate mongo;
     private final JsonMapper json = JsonMapper.builder().build();
+    private final List<ReadModelListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    @Override
+    public void addListener(ReadModelListener listener) {
+        listeners.add(listener);
+    }
 
     public MongoReadModelStore(MongoTemplate mongo) {
         this.mongo = mongo;
@@ -51,11 +57,7 @@ public class MongoReadModelStore implements ReadModelStore {
 
     @Override
     public boolean append(AnalyticsEvent event, Set<String> keys) {
-        Document document = new Document("_id", event.id()).append("type", event.type()).append("topic", event.topic())
-                .append("subject", event.subject()).append("time", Date.from(event.time()))
-                .append("partition", event.partition()).append("offset", event.offset())
-                .append("keys", List.copyOf(keys)).append("data", json.writeValueAsString(event.data()))
-                .append("receivedAt", new Date());
+        Document document = document(event, keys);
         try {
             mongo.insert(document, EVENTS);
         } catch (DuplicateKeyException e) {
@@ -67,6 +69,132 @@ public class MongoReadModelStore implements ReadModelStore {
                     new com.mongodb.client.model.UpdateOptions().upsert(true));
         }
         return true;
+    }
+
+    private Document document(AnalyticsEvent event, Set<String> keys) {
+        return new Document("_id", event.id()).append("type", event.type()).append("topic", event.topic())
+                .append("subject", event.subject()).append("time", Date.from(event.time()))
+                .append("partition", event.partition()).append("offset", event.offset())
+                .append("keys", List.copyOf(keys)).append("data", json.writeValueAsString(event.data()))
+                .append("receivedAt", new Date());
+    }
+
+    /**
+     * A batch in two round trips whatever its size: one unordered {@code insertMany} (an event whose id is stored
+     * already fails alone with a duplicate key: a redelivery, left out) and one unordered bulk of one
+     * {@code $push $each} per key, in the batch's order.
+     */
+    @Override
+    public List<AnalyticsEvent> appendAll(List<AnalyticsEvent> events, java.util.function.Function<AnalyticsEvent, Set<String>> keysOf) {
+        java.util.Map<String, AnalyticsEvent> unique = new java.util.LinkedHashMap<>();
+        events.forEach(event -> unique.putIfAbsent(event.id(), event));
+        if (unique.isEmpty()) {
+            return List.of();
+        }
+        List<AnalyticsEvent> fresh = new ArrayList<>(unique.values());
+        List<Document> documents = new ArrayList<>(fresh.size());
+        List<Set<String>> keys = new ArrayList<>(fresh.size());
+        for (AnalyticsEvent event : fresh) {
+            Set<String> eventKeys = keysOf.apply(event);
+            keys.add(eventKeys);
+            documents.add(document(event, eventKeys));
+        }
+        if (documents.isEmpty()) {
+            return List.of();
+        }
+        Set<Integer> duplicates = new java.util.HashSet<>();
+        try {
+            mongo.getCollection(EVENTS).insertMany(documents, new com.mongodb.client.model.InsertManyOptions().ordered(false));
+        } catch (com.mongodb.MongoBulkWriteException e) {
+            for (com.mongodb.bulk.BulkWriteError error : e.getWriteErrors()) {
+                if (error.getCode() != 11000) {
+                    throw e;
+                }
+                duplicates.add(error.getIndex());
+            }
+        }
+        java.util.Map<String, List<Document>> streams = new java.util.LinkedHashMap<>();
+        List<AnalyticsEvent> stored = new ArrayList<>(fresh.size());
+        for (int i = 0; i < fresh.size(); i++) {
+            if (duplicates.contains(i)) {
+                continue;
+            }
+            stored.add(fresh.get(i));
+            for (String key : keys.get(i)) {
+                streams.computeIfAbsent(key, k -> new ArrayList<>()).add(documents.get(i));
+            }
+        }
+        List<com.mongodb.client.model.WriteModel<Document>> pushes = new ArrayList<>(streams.size());
+        com.mongodb.client.model.UpdateOptions upsert = new com.mongodb.client.model.UpdateOptions().upsert(true);
+        streams.forEach((key, list) -> pushes.add(new com.mongodb.client.model.UpdateOneModel<>(new Document("_id", key),
+                new Document("$push", new Document("events", new Document("$each", list))), upsert)));
+        bulk(STREAMS, pushes);
+        return stored;
+    }
+
+    private void bulk(String collection, List<? extends com.mongodb.client.model.WriteModel<Document>> writes) {
+        for (int i = 0; i < writes.size(); i += 1_000) {
+            mongo.getCollection(collection).bulkWrite(writes.subList(i, Math.min(writes.size(), i + 1_000)),
+                    new com.mongodb.client.model.BulkWriteOptions().ordered(false));
+        }
+    }
+
+    /** The streams of many keys in one {@code _id $in} find per 500 keys. */
+    @Override
+    public java.util.Map<String, List<AnalyticsEvent>> histories(Collection<String> keys) {
+        List<String> distinct = List.copyOf(new java.util.LinkedHashSet<>(keys));
+        java.util.Map<String, List<AnalyticsEvent>> found = new java.util.HashMap<>();
+        for (int i = 0; i < distinct.size(); i += 500) {
+            List<String> chunk = distinct.subList(i, Math.min(distinct.size(), i + 500));
+            for (Document stream : mongo.getCollection(STREAMS).find(new Document("_id", new Document("$in", chunk))).batchSize(100)) {
+                java.util.Map<String, AnalyticsEvent> events = new java.util.LinkedHashMap<>();
+                for (Document d : stream.getList("events", Document.class)) {
+                    events.putIfAbsent(d.getString("_id"), event(d));
+                }
+                found.put(stream.getString("_id"), List.copyOf(events.values()));
+            }
+        }
+        java.util.Map<String, List<AnalyticsEvent>> ordered = new java.util.LinkedHashMap<>();
+        for (String key : distinct) {
+            if (found.containsKey(key)) {
+                ordered.put(key, found.get(key));
+            }
+        }
+        return ordered;
+    }
+
+    /** One unordered bulk of replaces (upserts) and deletes per 1,000 models. */
+    @Override
+    public void putAll(ReadModel model, java.util.Map<String, ?> values) {
+        List<com.mongodb.client.model.WriteModel<Document>> writes = new ArrayList<>(values.size());
+        com.mongodb.client.model.ReplaceOptions upsert = new com.mongodb.client.model.ReplaceOptions().upsert(true);
+        values.forEach((id, value) -> writes.add(value == null ? new com.mongodb.client.model.DeleteOneModel<>(new Document("_id", id))
+                : new com.mongodb.client.model.ReplaceOneModel<>(new Document("_id", id), modelDocument(id, value), upsert)));
+        bulk(model.collection(), writes);
+        values.forEach((id, value) -> listeners.forEach(l -> l.written(model, id, value)));
+    }
+
+    @Override
+    public <T> java.util.Map<String, T> getAll(ReadModel model, Collection<String> ids, Class<T> type) {
+        java.util.Map<String, T> found = new java.util.HashMap<>();
+        List<String> distinct = List.copyOf(new java.util.LinkedHashSet<>(ids));
+        for (int i = 0; i < distinct.size(); i += 1_000) {
+            for (Document d : mongo.getCollection(model.collection())
+                    .find(new Document("_id", new Document("$in", distinct.subList(i, Math.min(distinct.size(), i + 1_000))))).batchSize(BATCH)) {
+                found.put(d.getString("_id"), json.readValue(d.getString("json"), type));
+            }
+        }
+        return found;
+    }
+
+    private Document modelDocument(String id, Object value) {
+        Document document = new Document("_id", id).append("json", json.writeValueAsString(value));
+        if (value instanceof CustomerProfile profile) {
+            document.append("usccs", profile.usccs());
+        } else if (value instanceof MergeFact merge) {
+            document.append("loserId", merge.loserId()).append("survivorId", merge.survivorId()).append("active", merge.active());
+        }
+        return document;
     }
 
     @Override
@@ -108,31 +236,21 @@ public class MongoReadModelStore implements ReadModelStore {
     public void put(ReadModel model, String id, Object value) {
         if (value == null) {
             mongo.getCollection(model.collection()).deleteOne(new Document("_id", id));
-            return;
+        } else {
+            mongo.getCollection(model.collection()).replaceOne(new Document("_id", id), modelDocument(id, value),
+                    new com.mongodb.client.model.ReplaceOptions().upsert(true));
         }
-        Document document = new Document("_id", id).append("json", json.writeValueAsString(value));
-        if (value instanceof CustomerProfile profile) {
-            document.append("usccs", profile.usccs());
-        } else if (value instanceof MergeFact merge) {
-            document.append("loserId", merge.loserId()).append("survivorId", merge.survivorId()).append("active", merge.active());
-        }
-        mongo.getCollection(model.collection()).replaceOne(new Document("_id", id), document,
-                new com.mongodb.client.model.ReplaceOptions().upsert(true));
+        listeners.forEach(l -> l.written(model, id, value));
     }
 
     /** Inserts many documents at once (seeding a benchmark or a bulk rebuild); ids must be new. */
     public void insertAll(ReadModel model, java.util.Map<String, ?> values) {
         List<Document> documents = new ArrayList<>(values.size());
-        values.forEach((id, value) -> {
-            Document document = new Document("_id", id).append("json", json.writeValueAsString(value));
-            if (value instanceof CustomerProfile profile) {
-                document.append("usccs", profile.usccs());
-            }
-            documents.add(document);
-        });
+        values.forEach((id, value) -> documents.add(modelDocument(id, value)));
         for (int i = 0; i < documents.size(); i += 5_000) {
             mongo.getCollection(model.collection()).insertMany(documents.subList(i, Math.min(documents.size(), i + 5_000)));
         }
+        values.forEach((id, value) -> listeners.forEach(l -> l.written(model, id, value)));
     }
 
     @Override
@@ -195,6 +313,7 @@ public class MongoReadModelStore implements ReadModelStore {
         for (ReadModel model : ReadModel.values()) {
             mongo.getCollection(model.collection()).deleteMany(new Document());
         }
+        listeners.forEach(ReadModelListener::dropped);
         mongo.getCollection(STREAMS).deleteMany(new Document());
         java.util.Map<String, List<Document>> streams = new java.util.HashMap<>();
         for (Document d : mongo.getCollection(EVENTS).find().batchSize(BATCH)) {

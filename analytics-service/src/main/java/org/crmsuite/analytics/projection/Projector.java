@@ -4,8 +4,12 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Deque;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -23,29 +27,64 @@ import org.crmsuite.analytics.model.MergeFact;
  * whatever their order; a rebuild refolds every key once and must give the same documents.
  */
 public class Projector {
+    // One instance per service: the merge graph below is kept in memory and the lock is per instance (README).
 
     /** Merges chain (A into B into C); a cycle in bad data must not loop for ever. */
     private static final int MAX_MERGE_DEPTH = 32;
 
+    /** Events whose parsed histories the projector keeps by default (see {@link HistoryCache}). */
+    public static final int DEFAULT_HISTORY_CACHE = 100_000;
+
     private final ReadModelStore store;
+    private final HistoryCache cache;
 
     public Projector(ReadModelStore store) {
-        this.store = store;
+        this(store, DEFAULT_HISTORY_CACHE);
     }
+
+    /** @param historyCacheEvents events kept parsed in memory, least recently folded keys evicted first (0: none) */
+    public Projector(ReadModelStore store, int historyCacheEvents) {
+        this.store = store;
+        this.cache = new HistoryCache(historyCacheEvents);
+    }
+
+    private Map<String, List<AnalyticsEvent>> histories(Collection<String> keys) {
+        return cache.histories(keys, store::histories);
+    }
+
+    /** Keys whose histories are read and whose models are written per round trip (bounds memory in a rebuild). */
+    private static final int CHUNK = 1_000;
 
     /** @return false when the event was a redelivery and changed nothing */
     public synchronized boolean apply(AnalyticsEvent event) {
-        Set<String> keys = EventKeys.of(event);
-        if (!store.append(event, keys)) {
-            return false;
+        return !applyAll(List.of(event)).isEmpty();
+    }
+
+    /**
+     * Applies a batch (a Kafka poll): stores each new event once, then refolds every key the new events touch once,
+     * reading the histories and writing the models in bulk. The result equals applying the events one by one, as
+     * each model is a pure function of its key's stored history.
+     *
+     * @return the events that were new (redeliveries left out)
+     */
+    public synchronized List<AnalyticsEvent> applyAll(List<AnalyticsEvent> events) {
+        List<AnalyticsEvent> stored = store.appendAll(events, EventKeys::of);
+        Set<String> keys = new LinkedHashSet<>();
+        for (AnalyticsEvent event : stored) {
+            Set<String> eventKeys = EventKeys.of(event);
+            cache.stored(event, eventKeys);
+            keys.addAll(eventKeys);
         }
         refresh(keys);
-        return true;
+        return stored;
     }
 
     /** Drops every read model and refolds each key of the stored events once. */
     public synchronized long rebuild() {
         store.dropReadModels();
+        merges = new HashMap<>();
+        mergeIndex = null;
+        cache.clear();
         Set<String> keys = new TreeSet<>();
         long[] count = {0};
         store.forEachEvent(event -> {
@@ -59,93 +98,183 @@ public class Projector {
 
     void refresh(Collection<String> keys) {
         Set<String> customers = new LinkedHashSet<>();
-        for (String key : keys) {
-            String id = EventKeys.id(key);
-            List<AnalyticsEvent> history = key.startsWith(EventKeys.USCC) || key.startsWith(EventKeys.CUSTOMER) ? List.of()
-                    : store.eventsWithAnyKey(List.of(key));
-            if (key.startsWith(EventKeys.TICKET)) {
-                store.put(ReadModel.TICKET, id, Folds.ticket(id, history));
-            } else if (key.startsWith(EventKeys.OPPORTUNITY)) {
-                store.put(ReadModel.OPPORTUNITY, id, Folds.opportunity(id, history));
-            } else if (key.startsWith(EventKeys.LEAD)) {
-                store.put(ReadModel.LEAD, id, Folds.lead(id, history));
-            } else if (key.startsWith(EventKeys.CAMPAIGN)) {
-                store.put(ReadModel.CAMPAIGN, id, Folds.campaign(id, history));
-            } else if (key.startsWith(EventKeys.ORDER)) {
-                store.put(ReadModel.ORDER, id, Folds.order(id, history));
-            } else if (key.startsWith(EventKeys.INVOICE)) {
-                store.put(ReadModel.INVOICE, id, Folds.invoice(id, history));
-            } else if (key.startsWith(EventKeys.MERGE)) {
-                MergeFact merge = Folds.merge(id, history);
-                store.put(ReadModel.MERGE, id, merge);
-                if (merge != null) {
-                    customers.add(merge.loserId());
-                    customers.add(merge.survivorId());
+        List<String> direct = keys.stream().filter(k -> !k.startsWith(EventKeys.USCC) && !k.startsWith(EventKeys.CUSTOMER)).toList();
+        for (int i = 0; i < direct.size(); i += CHUNK) {
+            List<String> chunk = direct.subList(i, Math.min(direct.size(), i + CHUNK));
+            Map<String, List<AnalyticsEvent>> histories = histories(chunk);
+            Map<ReadModel, Map<String, Object>> writes = new EnumMap<>(ReadModel.class);
+            for (String key : chunk) {
+                String id = EventKeys.id(key);
+                List<AnalyticsEvent> history = histories.getOrDefault(key, List.of());
+                if (key.startsWith(EventKeys.TICKET)) {
+                    write(writes, ReadModel.TICKET, id, Folds.ticket(id, history));
+                } else if (key.startsWith(EventKeys.OPPORTUNITY)) {
+                    write(writes, ReadModel.OPPORTUNITY, id, Folds.opportunity(id, history));
+                } else if (key.startsWith(EventKeys.LEAD)) {
+                    write(writes, ReadModel.LEAD, id, Folds.lead(id, history));
+                } else if (key.startsWith(EventKeys.CAMPAIGN)) {
+                    write(writes, ReadModel.CAMPAIGN, id, Folds.campaign(id, history));
+                } else if (key.startsWith(EventKeys.ORDER)) {
+                    write(writes, ReadModel.ORDER, id, Folds.order(id, history));
+                } else if (key.startsWith(EventKeys.INVOICE)) {
+                    write(writes, ReadModel.INVOICE, id, Folds.invoice(id, history));
+                } else if (key.startsWith(EventKeys.MERGE)) {
+                    MergeFact merge = Folds.merge(id, history);
+                    write(writes, ReadModel.MERGE, id, merge);
+                    if (merge != null) {
+                        customers.add(merge.loserId());
+                        customers.add(merge.survivorId());
+                    }
+                } else if (key.startsWith(EventKeys.PROFILE)) {
+                    write(writes, ReadModel.PROFILE, id, Folds.profile(id, history));
+                    customers.add(id);
                 }
-            } else if (key.startsWith(EventKeys.PROFILE)) {
-                store.put(ReadModel.PROFILE, id, Folds.profile(id, history));
-                customers.add(id);
-            } else if (key.startsWith(EventKeys.CUSTOMER)) {
-                customers.add(id);
+            }
+            writes.forEach((model, values) -> {
+                store.putAll(model, values);
+                if (model == ReadModel.MERGE) {
+                    Map<String, MergeFact> graph = merges();
+                    values.forEach((id, value) -> {
+                        if (value == null) {
+                            graph.remove(id);
+                        } else {
+                            graph.put(id, (MergeFact) value);
+                        }
+                    });
+                    mergeIndex = null;
+                }
+            });
+        }
+        for (String key : keys) {
+            if (key.startsWith(EventKeys.CUSTOMER)) {
+                customers.add(EventKeys.id(key));
             } else if (key.startsWith(EventKeys.USCC)) {
-                customers.addAll(store.customersWithUscc(id));
+                customers.addAll(store.customersWithUscc(EventKeys.id(key)));
             }
         }
-        for (String customer : customers) {
-            refreshCustomer(customer);
+        List<String> list = List.copyOf(customers);
+        for (int i = 0; i < list.size(); i += CHUNK / 2) {
+            refreshCustomers(list.subList(i, Math.min(list.size(), i + CHUNK / 2)));
         }
     }
 
-    /** Refolds the 360 of the customer's survivor; a merged-away customer keeps a pointer to it. */
+    private static void write(Map<ReadModel, Map<String, Object>> writes, ReadModel model, String id, Object value) {
+        writes.computeIfAbsent(model, m -> new LinkedHashMap<>()).put(id, value);
+    }
+
+    /** Refolds the 360 of one customer's survivor; a merged-away customer keeps a pointer to it. */
     void refreshCustomer(String customerId) {
-        String root = survivorOf(customerId);
-        if (!root.equals(customerId)) {
-            store.put(ReadModel.CUSTOMER_360, customerId, Customer360.mergedAway(customerId, root));
+        refreshCustomers(List.of(customerId));
+    }
+
+    /**
+     * Refolds the 360s of the customers' survivors (merged-away customers keep a pointer to theirs): one read of the
+     * members' profiles, one of their histories and one bulk write for the whole list.
+     */
+    void refreshCustomers(List<String> customerIds) {
+        Map<String, String> rootOf = new LinkedHashMap<>();
+        Map<String, Set<String>> membersOf = new HashMap<>();
+        Set<String> allMembers = new LinkedHashSet<>();
+        for (String customerId : customerIds) {
+            String root = rootOf.computeIfAbsent(customerId, this::survivorOf);
+            Set<String> members = membersOf.computeIfAbsent(root, this::membersOf);
+            allMembers.addAll(members);
         }
-        Set<String> members = membersOf(root);
-        for (String member : members) {
-            if (!member.equals(root)) {
-                store.put(ReadModel.CUSTOMER_360, member, Customer360.mergedAway(member, root));
+        Map<String, CustomerProfile> profiles = store.getAll(ReadModel.PROFILE, allMembers, CustomerProfile.class);
+        Map<String, List<String>> keysOf = new HashMap<>();
+        Set<String> allKeys = new LinkedHashSet<>();
+        membersOf.forEach((root, members) -> {
+            Set<String> keys = new LinkedHashSet<>();
+            for (String member : members) {
+                keys.add(EventKeys.CUSTOMER + member);
+                CustomerProfile profile = profiles.get(member);
+                if (profile != null) {
+                    profile.usccs().forEach(uscc -> keys.add(EventKeys.USCC + uscc));
+                }
             }
-        }
-        Set<String> keys = new LinkedHashSet<>();
-        for (String member : members) {
-            keys.add(EventKeys.CUSTOMER + member);
-            CustomerProfile profile = store.get(ReadModel.PROFILE, member, CustomerProfile.class);
-            if (profile != null) {
-                profile.usccs().forEach(uscc -> keys.add(EventKeys.USCC + uscc));
+            keysOf.put(root, List.copyOf(keys));
+            allKeys.addAll(keys);
+        });
+        Map<String, List<AnalyticsEvent>> histories = histories(allKeys);
+        Map<String, Object> writes = new LinkedHashMap<>();
+        Map<String, Customer360> folded = new HashMap<>();
+        for (String customerId : customerIds) {
+            String root = rootOf.get(customerId);
+            if (!root.equals(customerId)) {
+                writes.put(customerId, Customer360.mergedAway(customerId, root));
             }
+            Set<String> members = membersOf.get(root);
+            for (String member : members) {
+                if (!member.equals(root)) {
+                    writes.put(member, Customer360.mergedAway(member, root));
+                }
+            }
+            writes.put(root, folded.computeIfAbsent(root, r -> {
+                Map<String, AnalyticsEvent> events = new LinkedHashMap<>();
+                for (String key : keysOf.get(r)) {
+                    histories.getOrDefault(key, List.of()).forEach(event -> events.putIfAbsent(event.id(), event));
+                }
+                Set<String> merged = new TreeSet<>(members);
+                merged.remove(r);
+                return Customer360Fold.fold(r, merged, profiles.get(r), List.copyOf(events.values()));
+            }));
         }
-        List<AnalyticsEvent> events = store.eventsWithAnyKey(keys);
-        Set<String> merged = new TreeSet<>(members);
-        merged.remove(root);
-        store.put(ReadModel.CUSTOMER_360, root,
-                Customer360Fold.fold(root, merged, store.get(ReadModel.PROFILE, root, CustomerProfile.class), events));
+        store.putAll(ReadModel.CUSTOMER_360, writes);
+    }
+
+    // ---- the merge graph, in memory: merges are few and only this projector writes them -----------------------
+
+    private Map<String, MergeFact> merges;
+    private MergeIndex mergeIndex;
+
+    private record MergeIndex(Map<String, List<String>> survivorsOfLoser, Map<String, List<String>> losersInto) {
+    }
+
+    private Map<String, MergeFact> merges() {
+        if (merges == null) {
+            merges = new HashMap<>();
+            store.all(ReadModel.MERGE, MergeFact.class).forEach(m -> merges.put(m.mergeId(), m));
+        }
+        return merges;
+    }
+
+    private MergeIndex mergeIndex() {
+        if (mergeIndex == null) {
+            Map<String, List<String>> survivors = new HashMap<>();
+            Map<String, List<String>> losers = new HashMap<>();
+            merges().values().stream().filter(MergeFact::active).forEach(m -> {
+                survivors.computeIfAbsent(m.loserId(), k -> new ArrayList<>()).add(m.survivorId());
+                losers.computeIfAbsent(m.survivorId(), k -> new ArrayList<>()).add(m.loserId());
+            });
+            survivors.values().forEach(java.util.Collections::sort);
+            mergeIndex = new MergeIndex(survivors, losers);
+        }
+        return mergeIndex;
     }
 
     /** Follows active merges from loser to survivor. */
-    public String survivorOf(String customerId) {
+    public synchronized String survivorOf(String customerId) {
         String current = customerId;
         for (int depth = 0; depth < MAX_MERGE_DEPTH; depth++) {
-            List<MergeFact> merges = store.activeMergesOfLoser(current);
-            if (merges.isEmpty()) {
+            List<String> survivors = mergeIndex().survivorsOfLoser().get(current);
+            if (survivors == null || survivors.isEmpty()) {
                 return current;
             }
-            current = merges.stream().map(MergeFact::survivorId).sorted().findFirst().orElseThrow();
+            current = survivors.get(0);
         }
         return current;
     }
 
     /** The survivor and every customer merged into it, directly or through a chain. */
-    public Set<String> membersOf(String root) {
+    public synchronized Set<String> membersOf(String root) {
         Set<String> members = new TreeSet<>();
         members.add(root);
         Deque<String> todo = new ArrayDeque<>(List.of(root));
         while (!todo.isEmpty() && members.size() < 10_000) {
             String survivor = todo.pop();
-            for (MergeFact merge : store.activeMergesInto(List.of(survivor))) {
-                if (members.add(merge.loserId())) {
-                    todo.push(merge.loserId());
+            for (String loser : mergeIndex().losersInto().getOrDefault(survivor, List.of())) {
+                if (members.add(loser)) {
+                    todo.push(loser);
                 }
             }
         }

@@ -18,6 +18,55 @@ public interface ReadModelStore {
 
     List<AnalyticsEvent> eventsWithAnyKey(Collection<String> keys);
 
+    /**
+     * Stores the events of a batch, each once: those whose id is already stored, or repeats an earlier one of the
+     * batch, are redeliveries and left out of the answer. Each stored event is appended to the stream of every key
+     * {@code keysOf} names, in the batch's order.
+     */
+    default List<AnalyticsEvent> appendAll(List<AnalyticsEvent> events, java.util.function.Function<AnalyticsEvent, Set<String>> keysOf) {
+        List<AnalyticsEvent> stored = new java.util.ArrayList<>();
+        for (AnalyticsEvent event : events) {
+            if (append(event, keysOf.apply(event))) {
+                stored.add(event);
+            }
+        }
+        return stored;
+    }
+
+    /** The history of each key (keys without events are left out), as {@link #eventsWithAnyKey} gives it for one key. */
+    default java.util.Map<String, List<AnalyticsEvent>> histories(Collection<String> keys) {
+        java.util.Map<String, List<AnalyticsEvent>> histories = new java.util.LinkedHashMap<>();
+        for (String key : keys) {
+            List<AnalyticsEvent> events = eventsWithAnyKey(List.of(key));
+            if (!events.isEmpty()) {
+                histories.put(key, events);
+            }
+        }
+        return histories;
+    }
+
+    /** Saves each model under its id, or deletes it when the model is null (one round trip where the store can). */
+    default void putAll(ReadModel model, java.util.Map<String, ?> values) {
+        values.forEach((id, value) -> put(model, id, value));
+    }
+
+    /** The models with these ids that exist. */
+    default <T> java.util.Map<String, T> getAll(ReadModel model, Collection<String> ids, Class<T> type) {
+        java.util.Map<String, T> found = new java.util.HashMap<>();
+        for (String id : ids) {
+            T value = get(model, id, type);
+            if (value != null) {
+                found.put(id, value);
+            }
+        }
+        return found;
+    }
+
+    /** Told of every read-model write after it happened (an in-memory mirror of the KPI facts listens). */
+    default void addListener(ReadModelListener listener) {
+        throw new UnsupportedOperationException("this store tells no listeners");
+    }
+
     /** Every stored event, for a rebuild. */
     void forEachEvent(java.util.function.Consumer<AnalyticsEvent> action);
 

@@ -213,6 +213,58 @@ final class BruteForce {
                 : revenue.divide(BigDecimal.valueOf(amounts.size()), 2, RoundingMode.HALF_UP).toPlainString()));
     }
 
+    /**
+     * For opportunities created in the period: the stages each passed (the created stage, then each stage change's
+     * toStage in time order, then WON or LOST), and for each move A→B "entered A:moved A→B:rate".
+     */
+    Map<String, String> stageConversion() {
+        Map<String, Set<String>> entered = new TreeMap<>();
+        Map<String, Set<String>> moved = new TreeMap<>();
+        for (AnalyticsEvent created : of("crm.opportunity.created.v1")) {
+            if (!in(created.instant("createdAt"))) {
+                continue;
+            }
+            String id = created.text("opportunityId");
+            List<String> path = new ArrayList<>();
+            path.add(created.text("stage"));
+            about("opportunityId", id).stream().filter(e -> e.type().equals("crm.opportunity.stage-changed.v1"))
+                    .sorted(Comparator.comparing(AnalyticsEvent::time)).forEach(e -> path.add(e.text("toStage")));
+            AnalyticsEvent close = closing(id);
+            if (close != null) {
+                path.add(close.type().equals("crm.opportunity.won.v1") ? "WON" : "LOST");
+            }
+            for (int i = 0; i < path.size(); i++) {
+                entered.computeIfAbsent(path.get(i), k -> new HashSet<>()).add(id);
+                if (i + 1 < path.size()) {
+                    moved.computeIfAbsent(path.get(i) + "→" + path.get(i + 1), k -> new HashSet<>()).add(id);
+                }
+            }
+        }
+        Map<String, String> rows = new TreeMap<>();
+        moved.forEach((move, ids) -> {
+            int in = entered.get(move.substring(0, move.indexOf('→'))).size();
+            rows.put(move, in + ":" + ids.size() + ":" + round((double) ids.size() / in));
+        });
+        return rows;
+    }
+
+    /** Won in the period: wonAt − createdAt in days (minutes ÷ 1440); average and median. */
+    Map<String, Object> salesCycle() {
+        List<Double> days = new ArrayList<>();
+        for (AnalyticsEvent won : of("crm.opportunity.won.v1")) {
+            if (!in(won.instant("wonAt"))) {
+                continue;
+            }
+            AnalyticsEvent created = about("opportunityId", won.text("opportunityId")).stream()
+                    .filter(e -> e.type().equals("crm.opportunity.created.v1")).findFirst().orElse(null);
+            if (created != null) {
+                days.add(Duration.between(created.instant("createdAt"), won.instant("wonAt")).toMinutes() / 1440.0);
+            }
+        }
+        return Map.of("won", days.size(), "averageDays", String.valueOf(days.isEmpty() ? null
+                : round(days.stream().mapToDouble(Double::doubleValue).sum() / days.size())), "medianDays", String.valueOf(median(days)));
+    }
+
     Map<String, Object> pipeline() {
         int open = 0;
         BigDecimal value = BigDecimal.ZERO;
@@ -289,6 +341,42 @@ final class BruteForce {
             }
         }
         return orders;
+    }
+
+    /**
+     * RFM at the end of the period, from the orders (not cancelled) of the 365 days before it, per customer they count
+     * for: R by days since the last order (≤30: 5, ≤60: 4, ≤90: 3, ≤180: 2, else 1), F by count (≥10: 5, ≥6: 4, ≥3: 3,
+     * else the count), segment as docs/kpis.md says; per segment "customers:revenue".
+     */
+    Map<String, String> rfm() {
+        Map<String, String> byUscc = new HashMap<>();
+        of("crm.customer.created.v1").forEach(e -> byUscc.put(e.text("uscc"), e.text("customerId")));
+        Set<String> cancelled = of("erp.order.cancelled.v1").stream().map(e -> e.text("orderId")).collect(Collectors.toSet());
+        Instant yearFrom = to.minus(Duration.ofDays(365));
+        Map<String, List<AnalyticsEvent>> orders = new HashMap<>();
+        for (AnalyticsEvent placed : of("erp.order.placed.v1")) {
+            Instant at = placed.instant("orderedAt");
+            String customer = placed.text("customerId") != null ? placed.text("customerId") : byUscc.get(placed.text("uscc"));
+            if (customer != null && !cancelled.contains(placed.text("orderId")) && !at.isBefore(yearFrom) && at.isBefore(to)) {
+                orders.computeIfAbsent(canonical(customer), c -> new ArrayList<>()).add(placed);
+            }
+        }
+        Map<String, Long> customers = new TreeMap<>();
+        Map<String, BigDecimal> revenue = new TreeMap<>();
+        orders.forEach((customer, list) -> {
+            Instant last = list.stream().map(e -> e.instant("orderedAt")).max(Comparator.naturalOrder()).orElseThrow();
+            long recency = Duration.between(last, to).toDays();
+            int frequency = list.size();
+            int r = recency <= 30 ? 5 : recency <= 60 ? 4 : recency <= 90 ? 3 : recency <= 180 ? 2 : 1;
+            int f = frequency >= 10 ? 5 : frequency >= 6 ? 4 : frequency >= 3 ? 3 : frequency;
+            String segment = r >= 4 && f >= 4 ? "CHAMPIONS" : f >= 4 ? "LOYAL" : f == 1 && r >= 4 ? "NEW"
+                    : r <= 2 && f >= 3 ? "AT_RISK" : r <= 2 ? "HIBERNATING" : "POTENTIAL";
+            customers.merge(segment, 1L, Long::sum);
+            revenue.merge(segment, list.stream().map(e -> e.decimal("amount")).reduce(BigDecimal.ZERO, BigDecimal::add), BigDecimal::add);
+        });
+        Map<String, String> rows = new TreeMap<>();
+        customers.forEach((segment, count) -> rows.put(segment, count + ":" + revenue.get(segment).setScale(2, RoundingMode.HALF_UP).toPlainString()));
+        return rows;
     }
 
     Map<String, Object> repurchase() {

@@ -115,6 +115,23 @@ class KpiRecountPropertiesTest {
         assertThat(textOf(pick(kpi(facts, "repurchase-rate", period), "buyers", "repeatBuyers", "rate"))).isEqualTo(text(brute.repurchase()));
         assertThat(textOf(pick(kpi(facts, "retention", period), "activeAtStart", "retained", "retentionRate")))
                 .isEqualTo(text(brute.retention(KpiSettings.DEFAULT.activeWindowDays())));
+        assertThat(textOf(pick(kpi(facts, "sales-cycle", period), "won", "averageDays", "medianDays"))).isEqualTo(text(brute.salesCycle()));
+        assertThat(rows(facts, "stage-conversion", period, "entered", "moved", "rate")).isEqualTo(brute.stageConversion());
+        assertThat(rows(facts, "rfm", period, "customers", "revenue")).isEqualTo(brute.rfm());
+    }
+
+    /** A KPI whose rows are groups (stage moves, segments), by none: group → its values joined by ':'. */
+    static Map<String, String> rows(Facts facts, String name, Period period, String... names) {
+        Map<String, String> rows = new TreeMap<>();
+        for (KpiRow row : KpiCatalog.find(name).orElseThrow().computation().compute(facts, period, Dimension.NONE, KpiSettings.DEFAULT)) {
+            List<String> values = new java.util.ArrayList<>();
+            for (String field : names) {
+                Object value = row.values().get(field);
+                values.add(value instanceof BigDecimal decimal ? decimal.toPlainString() : String.valueOf(value));
+            }
+            rows.put(row.group(), String.join(":", values));
+        }
+        return rows;
     }
 
     @Property(tries = 15)
@@ -127,6 +144,36 @@ class KpiRecountPropertiesTest {
 
         projector.rebuild();
         assertThat(inOrder.snapshot()).isEqualTo(shuffled.store().snapshot());
+    }
+
+    /**
+     * The intake applies a Kafka poll as one batch ({@link Projector#applyAll}): cut the same shuffled, redelivered
+     * stream into random batches, with the histories cache off, tiny or large, and the read models, and the in-memory
+     * mirror the KPIs read, are those of one by one.
+     */
+    @Property(tries = 15)
+    void batchesGiveTheReadModelsOfOneByOneAndTheMirrorFollowsThem(@ForAll long seed, @ForAll @IntRange(min = 1, max = 60) int maxBatch) {
+        Run oneByOne = run(seed);
+        InMemoryReadModelStore batched = new InMemoryReadModelStore();
+        FactsMirror mirror = new FactsMirror(batched, Duration.ZERO, java.time.Clock.systemUTC());
+        mirror.load();
+        // a histories cache of 0 (off), a few events (evicting all the time) or the default
+        Projector projector = new Projector(batched, maxBatch % 3 == 0 ? 0 : maxBatch % 3 == 1 ? maxBatch : Projector.DEFAULT_HISTORY_CACHE);
+        java.util.Random random = new java.util.Random(seed);
+        List<AnalyticsEvent> delivered = oneByOne.delivered();
+        int applied = 0;
+        for (int i = 0; i < delivered.size(); ) {
+            int size = 1 + random.nextInt(maxBatch);
+            applied += projector.applyAll(delivered.subList(i, Math.min(delivered.size(), i + size))).size();
+            i += size;
+        }
+        assertThat(applied).isEqualTo(oneByOne.history().size());
+        assertThat(batched.snapshot()).isEqualTo(oneByOne.store().snapshot());
+        assertThat(mirror.facts()).isEqualTo(oneByOne.facts());
+
+        projector.rebuild();
+        assertThat(batched.snapshot()).isEqualTo(oneByOne.store().snapshot());
+        assertThat(mirror.facts()).isEqualTo(oneByOne.facts());
     }
 
     @Property(tries = 15)
