@@ -42,10 +42,14 @@ spec:
     matchLabels:
       {{- include "crm-lib.selectorLabels" . | nindent 6 }}
   strategy:
+    {{- if eq (.Values.updateStrategy | default "RollingUpdate") "Recreate" }}
+    type: Recreate
+    {{- else }}
     type: RollingUpdate
     rollingUpdate:
       maxUnavailable: 0
       maxSurge: 1
+    {{- end }}
   template:
     metadata:
       labels:

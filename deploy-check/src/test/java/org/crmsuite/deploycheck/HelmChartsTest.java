@@ -76,19 +76,22 @@ class HelmChartsTest {
             case "defaults" -> {
                 assertThat(manifests.ofKind("HorizontalPodAutoscaler")).isEmpty();
                 assertThat(manifests.ofKind("ServiceMonitor")).isEmpty();
-                assertThat(manifests.ofKind("PodDisruptionBudget")).hasSize(6);
+                assertThat(manifests.ofKind("PodDisruptionBudget")).as("every service but the single-instance analytics")
+                        .hasSize(5).noneMatch(pdb -> Manifests.name(pdb).equals("crm-analytics-service"));
+                assertThat(ManifestRules.only(manifests, "Deployment", "crm-analytics-service").path("spec").path("strategy")
+                        .path("type").asText()).isEqualTo("Recreate");
                 assertThat(manifests.ofKind("Ingress")).hasSize(1);
                 yield manifests.ofKind("NetworkPolicy").count();
             }
             case "everything-on" -> {
-                assertThat(manifests.ofKind("HorizontalPodAutoscaler")).hasSize(6);
+                assertThat(manifests.ofKind("HorizontalPodAutoscaler")).as("every service but the single-instance analytics").hasSize(5);
                 assertThat(manifests.ofKind("ServiceMonitor")).hasSize(6);
                 assertThat(manifests.ofKind("PrometheusRule")).hasSize(6);
                 assertThat(manifests.ofKind("Ingress")).hasSize(1);
-                assertThat(manifests.ofKind("Deployment")).allSatisfy(d -> assertThat(d.path("spec").has("replicas"))
-                        .as("the HPA owns the replica count").isFalse());
-                JsonNode analyticsHpa = ManifestRules.only(manifests, "HorizontalPodAutoscaler", "crm-analytics-service");
-                assertThat(analyticsHpa.path("spec").path("metrics").findValuesAsText("type")).contains("External");
+                assertThat(manifests.ofKind("Deployment")).filteredOn(d -> !Manifests.name(d).equals("crm-analytics-service"))
+                        .allSatisfy(d -> assertThat(d.path("spec").has("replicas")).as("the HPA owns the replica count").isFalse());
+                JsonNode notificationHpa = ManifestRules.only(manifests, "HorizontalPodAutoscaler", "crm-notification-service");
+                assertThat(notificationHpa.path("spec").path("metrics").findValuesAsText("type")).contains("External");
                 yield manifests.ofKind("NetworkPolicy").count();
             }
             case "network-policy-off" -> {
@@ -96,8 +99,8 @@ class HelmChartsTest {
                 yield 6;
             }
             case "prod-example" -> {
-                assertThat(manifests.ofKind("HorizontalPodAutoscaler")).hasSize(6);
-                assertThat(manifests.ofKind("PodDisruptionBudget")).hasSize(6);
+                assertThat(manifests.ofKind("HorizontalPodAutoscaler")).hasSize(5);
+                assertThat(manifests.ofKind("PodDisruptionBudget")).hasSize(5);
                 assertThat(manifests.ofKind("Deployment")).allSatisfy(d -> assertThat(d.findValuesAsText("image"))
                         .allSatisfy(image -> assertThat(image).startsWith("registry.example.com/crm-suite/")));
                 assertThat(ManifestRules.only(manifests, "Ingress", "crm-gateway").path("spec").path("tls").isArray()).isTrue();
@@ -125,8 +128,18 @@ class HelmChartsTest {
         JsonNode container = deployment.path("spec").path("template").path("spec").path("containers").path(0);
         assertThat(container.path("image").asText()).isEqualTo("ghcr.io/crm-suite/" + chart + ":0.1.0");
         assertThat(manifests.find("ConfigMap", "crm-" + chart)).isPresent();
-        assertThat(manifests.find("PodDisruptionBudget", "crm-" + chart)).isPresent();
+        assertThat(manifests.find("PodDisruptionBudget", "crm-" + chart)).as("a PDB wherever more than one pod runs")
+                .matches(pdb -> pdb.isPresent() != chart.equals("analytics-service"));
         assertThat(manifests.find("Ingress", "crm-" + chart)).as("only the gateway's chart has an Ingress, and it is off by default").isEmpty();
+    }
+
+    @Test
+    void analyticsRefusesASecondInstance() {
+        for (String setting : List.of("replicaCount=2", "autoscaling.enabled=true")) {
+            Proc result = Proc.run(charts, helm, "template", "crm", "analytics-service", "--namespace", "crm", "--set", setting);
+            assertThat(result.exitCode()).as(setting).isNotZero();
+            assertThat(result.stderr()).as(setting).contains("analytics-service runs as one instance");
+        }
     }
 
     @Test
@@ -263,13 +276,15 @@ class HelmChartsTest {
             yaml.append(service).append(":\n");
             switch (scenario) {
                 case "everything-on" -> {
-                    yaml.append("""
-                              autoscaling:
-                                enabled: true
-                                minReplicas: 2
-                                maxReplicas: 8
-                            """);
-                    if (service.equals("analytics-service")) {
+                    if (!service.equals("analytics-service")) { // one instance by design
+                        yaml.append("""
+                                  autoscaling:
+                                    enabled: true
+                                    minReplicas: 2
+                                    maxReplicas: 8
+                                """);
+                    }
+                    if (service.equals("notification-service")) {
                         yaml.append("    kafkaLag:\n      enabled: true\n");
                     }
                     yaml.append("""
