@@ -72,6 +72,11 @@ public abstract class NotificationTestSupport extends ApiTestClient {
         registry.add("crm.notification.delivery.initial-backoff", () -> "300ms");
         registry.add("crm.notification.delivery.max-backoff", () -> "2s");
         registry.add("crm.notification.delivery.max-attempts", () -> "4");
+        // the configured directory (Keycloak stays off in tests; KeycloakUserDirectoryTest covers it with WireMock)
+        registry.add("crm.notification.directory.users[agent.dir].email", () -> "dir.agent@corp.example.com");
+        registry.add("crm.notification.directory.users[agent.dir].language", () -> "en");
+        registry.add("crm.notification.directory.users[agent.dir].zone", () -> "America/New_York");
+        registry.add("crm.notification.directory.users[agent.dir].manager", () -> "boss.dir");
     }
 
     @Autowired

@@ -20,7 +20,7 @@ import org.springframework.validation.annotation.Validated;
  * @param consumerGroup  Kafka consumer group of the event intake
  * @param urgentEventTypes event types that go through quiet hours
  * @param defaults       language, zone and email of users without preferences
- * @param directory      who manages a queue and who holds a role (until the Keycloak admin lookup replaces it)
+ * @param directory      people: configured, or from Keycloak with the configuration as fallback
  * @param delivery       the worker: batch, concurrency, retries
  * @param mail           the sender address
  * @param webhooks       SSRF allow-list and timeouts
@@ -42,7 +42,7 @@ public record NotificationProperties(
         consumerGroup = consumerGroup == null ? "notification-service" : consumerGroup;
         urgentEventTypes = urgentEventTypes == null ? Set.of("crm.ticket.sla-breached.v1", "crm.ticket.escalated.v1") : Set.copyOf(urgentEventTypes);
         defaults = defaults == null ? new Defaults(null, null, null) : defaults;
-        directory = directory == null ? new Directory(null, null) : directory;
+        directory = directory == null ? new Directory(null, null, null, null) : directory;
         delivery = delivery == null ? new Delivery(null, null, null, null, null, null, null, null) : delivery;
         mail = mail == null ? new Mail(null) : mail;
         webhooks = webhooks == null ? new Webhooks(null, null, null) : webhooks;
@@ -64,17 +64,62 @@ public record NotificationProperties(
 
     /**
      * @param queueManagers queue name → the user ids that manage it ({@code *} for every other queue)
-     * @param roleMembers   realm role → the user ids holding it
+     * @param roleMembers   realm role → the user ids holding it (used when Keycloak is off or unreachable)
+     * @param users         user id → email, language, zone and manager (used when Keycloak is off or unreachable)
+     * @param keycloak      the Keycloak admin API as the directory of people
      */
-    public record Directory(Map<String, List<String>> queueManagers, Map<String, List<String>> roleMembers) {
+    public record Directory(Map<String, List<String>> queueManagers, Map<String, List<String>> roleMembers, Map<String, User> users,
+                            @Valid Keycloak keycloak) {
         public Directory {
             queueManagers = queueManagers == null ? Map.of("*", List.of("service.manager")) : Map.copyOf(queueManagers);
             roleMembers = roleMembers == null ? Map.of("data-steward", List.of("steward")) : Map.copyOf(roleMembers);
+            users = users == null ? Map.of() : Map.copyOf(users);
+            keycloak = keycloak == null ? new Keycloak(false, null, null, null, null, null, null) : keycloak;
         }
 
         public List<String> managersOf(String queue) {
             List<String> managers = queue == null ? null : queueManagers.get(queue);
             return managers != null ? managers : queueManagers.getOrDefault("*", List.of());
+        }
+    }
+
+    /**
+     * A person as configured (each field optional).
+     *
+     * @param email    their address
+     * @param language zh-CN or en
+     * @param zone     their time zone
+     * @param manager  the user id of their manager
+     */
+    public record User(String email, String language, ZoneId zone, String manager) {
+    }
+
+    /**
+     * {@code crm.notification.directory.keycloak.*}: people from the Keycloak admin REST API, through a confidential
+     * client with the service-account roles {@code view-users} and {@code query-users} of {@code realm-management}.
+     *
+     * @param enabled      off by default (tests and the configured directory)
+     * @param baseUrl      Keycloak's root URL, e.g. {@code http://127.0.0.1:8180}
+     * @param realm        the realm of the suite's users
+     * @param clientId     the service-account client
+     * @param clientSecret its secret, from the environment only ({@code NOTIFICATION_KEYCLOAK_CLIENT_SECRET})
+     * @param cacheTtl     how long a looked-up person (or their absence) is reused
+     * @param timeout      connect and read timeout of one admin call
+     */
+    public record Keycloak(boolean enabled, String baseUrl, String realm, String clientId, String clientSecret, Duration cacheTtl,
+                           Duration timeout) {
+        public Keycloak {
+            realm = realm == null ? "crm" : realm;
+            clientId = clientId == null ? "notification-service" : clientId;
+            cacheTtl = cacheTtl == null ? Duration.ofMinutes(10) : cacheTtl;
+            timeout = timeout == null ? Duration.ofSeconds(3) : timeout;
+            if (enabled && (baseUrl == null || baseUrl.isBlank())) {
+                throw new IllegalArgumentException("crm.notification.directory.keycloak.base-url is required when the Keycloak directory is enabled");
+            }
+            if (enabled && (clientSecret == null || clientSecret.isBlank())) {
+                throw new IllegalArgumentException("crm.notification.directory.keycloak.client-secret (env NOTIFICATION_KEYCLOAK_CLIENT_SECRET) "
+                        + "is required when the Keycloak directory is enabled");
+            }
         }
     }
 

@@ -13,6 +13,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.crmsuite.notification.config.NotificationProperties;
 import org.crmsuite.platform.outbox.Outbox;
 import org.slf4j.Logger;
@@ -42,17 +43,23 @@ public class DeliveryWorker implements SmartLifecycle {
     private final Backoff backoff;
     private final Clock clock;
     private final List<DeliveryListener> listeners;
+    private final DeliveryMetrics metrics;
     private final Semaphore wake = new Semaphore(0);
     private final AtomicBoolean running = new AtomicBoolean();
     private Thread loop;
 
-    /** Told after a delivery committed (the inbox pushes to open browsers). */
+    /**
+     * Told of a delivery inside the transaction that records it, so what it writes (the inbox's NOTIFY to every
+     * replica) takes effect exactly when the delivery commits.
+     */
     public interface DeliveryListener {
         void delivered(Notification notification);
     }
 
     DeliveryWorker(NotificationRepository notifications, List<ChannelSender> senders, Outbox outbox, PlatformTransactionManager transactionManager,
-                   ExecutorService deliveryExecutor, NotificationProperties properties, Clock clock, List<DeliveryListener> listeners) {
+                   ExecutorService deliveryExecutor, NotificationProperties properties, Clock clock, List<DeliveryListener> listeners,
+                   MeterRegistry meters) {
+        this.metrics = new DeliveryMetrics(meters);
         this.notifications = notifications;
         senders.forEach(s -> this.senders.put(s.channel(), s));
         this.outbox = outbox;
@@ -125,25 +132,21 @@ public class DeliveryWorker implements SmartLifecycle {
         long durationMs = (System.nanoTime() - started) / 1_000_000;
         DeliveryResult outcome = result;
         Instant now = clock.instant();
-        boolean recorded = Boolean.TRUE.equals(transactions.execute(tx -> record(n, outcome, durationMs, now)));
-        if (recorded && outcome.delivered()) {
-            listeners.forEach(l -> {
-                try {
-                    l.delivered(n);
-                } catch (RuntimeException e) {
-                    log.warn("delivery listener failed for {}", n.id(), e);
-                }
-            });
+        String recorded = transactions.execute(tx -> record(n, outcome, durationMs, now));
+        if (recorded != null) {
+            metrics.recorded(n, recorded, now);
         }
     }
 
-    private boolean record(Notification n, DeliveryResult result, long durationMs, Instant now) {
+    /** @return the state the notification moved to, or null when this replica had lost its claim (nothing recorded) */
+    private String record(Notification n, DeliveryResult result, long durationMs, Instant now) {
         if (result.delivered()) {
             boolean recorded = notifications.recordAttempt(n, result, durationMs, "DELIVERED", now);
             if (recorded) {
                 outbox.record(new NotificationDelivered(n.id(), n.sourceEventId(), n.sourceEventType(), n.channel(), n.recipient(), n.attempts(), now));
+                listeners.forEach(l -> l.delivered(n));
             }
-            return recorded;
+            return recorded ? "DELIVERED" : null;
         }
         String error = result.error() == null ? "unknown error" : result.error().length() > 2000 ? result.error().substring(0, 2000) : result.error();
         DeliveryResult trimmed = new DeliveryResult(false, error, result.permanent());
@@ -153,9 +156,9 @@ public class DeliveryWorker implements SmartLifecycle {
                 log.warn("notification {} ({} to {}) failed for good after {} attempt(s): {}", n.id(), n.channel(), n.recipient(), n.attempts(), error);
                 outbox.record(new NotificationFailed(n.id(), n.sourceEventId(), n.sourceEventType(), n.channel(), n.recipient(), n.attempts(), error, now));
             }
-            return recorded;
+            return recorded ? "DEAD" : null;
         }
-        return notifications.recordAttempt(n, trimmed, durationMs, "PENDING", now.plus(backoff.after(n.attempts())));
+        return notifications.recordAttempt(n, trimmed, durationMs, "PENDING", now.plus(backoff.after(n.attempts()))) ? "PENDING" : null;
     }
 
     @Override

@@ -26,13 +26,14 @@ public class NotificationRepository {
     public boolean insertIfAbsent(Notification n) {
         return db.sql("""
                 INSERT INTO notification (id, source_event_id, source_event_type, recipient, channel, address, locale, subject, body, urgent,
-                    status, attempts, next_attempt_at)
-                VALUES (:id, :eventId, :eventType, :recipient, :channel, :address, :locale, :subject, :body, :urgent, 'PENDING', 0, :next)
+                    status, attempts, next_attempt_at, source_event_at)
+                VALUES (:id, :eventId, :eventType, :recipient, :channel, :address, :locale, :subject, :body, :urgent, 'PENDING', 0, :next, :eventAt)
                 ON CONFLICT (source_event_id, recipient, channel) DO NOTHING""")
                 .param("id", n.id()).param("eventId", n.sourceEventId()).param("eventType", n.sourceEventType())
                 .param("recipient", n.recipient()).param("channel", n.channel().name()).param("address", n.address())
                 .param("locale", n.locale()).param("subject", n.subject()).param("body", n.body()).param("urgent", n.urgent())
-                .param("next", Timestamp.from(n.nextAttemptAt())).update() == 1;
+                .param("next", Timestamp.from(n.nextAttemptAt()))
+                .param("eventAt", n.sourceEventAt() == null ? null : Timestamp.from(n.sourceEventAt())).update() == 1;
     }
 
     /**
@@ -84,7 +85,7 @@ public class NotificationRepository {
                 rs.getString("recipient"), Channel.valueOf(rs.getString("channel")), rs.getString("address"), rs.getString("locale"),
                 rs.getString("subject"), rs.getString("body"), rs.getBoolean("urgent"), rs.getString("status"), rs.getInt("attempts"),
                 instant(rs, "next_attempt_at"), rs.getString("last_error"), instant(rs, "created_at"), instant(rs, "delivered_at"),
-                instant(rs, "read_at"));
+                instant(rs, "read_at"), instant(rs, "source_event_at"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -3,11 +3,11 @@ package org.crmsuite.notification.inbox;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.crmsuite.notification.delivery.Channel;
-import org.crmsuite.notification.delivery.DeliveryWorker;
 import org.crmsuite.notification.delivery.Notification;
 import org.crmsuite.notification.delivery.NotificationRepository;
 import org.springframework.context.SmartLifecycle;
@@ -16,12 +16,12 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
- * The open browsers of each user, as Server-Sent Events streams. When an in-app notification is delivered, every
- * stream of its recipient on this replica gets it at once (event {@code notification}). On shutdown every stream is
+ * The open browsers of each user, as Server-Sent Events streams. When an in-app notification is delivered on any
+ * replica, every stream of its recipient on this replica gets it (event {@code notification}) through {@link InboxFanOut}. On shutdown every stream is
  * completed first, so the graceful shutdown does not wait for them and browsers reconnect to another replica.
  */
 @Component
-public class InboxStreams implements DeliveryWorker.DeliveryListener, SmartLifecycle {
+public class InboxStreams implements SmartLifecycle {
 
     private final Map<String, List<SseEmitter>> streams = new ConcurrentHashMap<>();
     private final NotificationRepository notifications;
@@ -50,16 +50,20 @@ public class InboxStreams implements DeliveryWorker.DeliveryListener, SmartLifec
         return streams.getOrDefault(user, List.of()).size();
     }
 
-    @Override
-    public void delivered(Notification notification) {
-        if (notification.channel() != Channel.IN_APP) {
-            return;
-        }
-        List<SseEmitter> mine = streams.get(notification.recipient());
+    /**
+     * Pushes an inbox message to the recipient's streams open on this replica (event {@code notification}). Called by
+     * {@link InboxFanOut} for every message delivered on any replica.
+     */
+    void push(UUID notificationId, String recipient) {
+        List<SseEmitter> mine = streams.get(recipient);
         if (mine == null || mine.isEmpty()) {
             return;
         }
-        InboxItem item = InboxItem.of(notifications.find(notification.id()).orElse(notification));
+        Notification notification = notifications.find(notificationId).orElse(null);
+        if (notification == null || notification.channel() != Channel.IN_APP || !recipient.equals(notification.recipient())) {
+            return;
+        }
+        InboxItem item = InboxItem.of(notification);
         for (SseEmitter emitter : mine) {
             try {
                 emitter.send(SseEmitter.event().id(item.id().toString()).name("notification").data(item, MediaType.APPLICATION_JSON));

@@ -11,13 +11,18 @@ import java.util.Optional;
 
 import org.crmsuite.notification.config.NotificationProperties;
 import org.crmsuite.notification.delivery.Channel;
+import org.crmsuite.notification.directory.DirectoryUser;
+import org.crmsuite.notification.directory.UserDirectory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Stored preferences, and the configured defaults for users who never saved any. */
+/**
+ * Stored preferences; for users who never saved any, what the user directory (Keycloak or configuration) knows of
+ * them, completed by the configured defaults.
+ */
 @Repository
 public class PreferenceRepository {
 
@@ -26,21 +31,36 @@ public class PreferenceRepository {
     private final JdbcClient db;
     private final JsonMapper json;
     private final NotificationProperties.Defaults defaults;
+    private final UserDirectory directory;
 
-    PreferenceRepository(JdbcClient db, JsonMapper json, NotificationProperties properties) {
+    PreferenceRepository(JdbcClient db, JsonMapper json, NotificationProperties properties, UserDirectory directory) {
         this.db = db;
         this.json = json;
         this.defaults = properties.defaults();
+        this.directory = directory;
     }
 
     public Optional<Preferences> find(String userId) {
         return db.sql("SELECT * FROM user_preference WHERE user_id = ?").param(userId).query(this::map).optional();
     }
 
-    /** The stored preferences, or the defaults: the configured language and zone, the address from the pattern. */
+    /**
+     * The stored preferences (an address they left empty comes from the directory), or the directory's language,
+     * zone and email, each completed by the defaults (configured language and zone, the address from the pattern).
+     */
     public Preferences of(String userId) {
-        return find(userId).orElseGet(() -> new Preferences(userId, defaults.language(), defaults.zone(),
-                defaults.emailPattern().replace("{user}", userId), null, null, Map.of(), 0, false));
+        Optional<Preferences> stored = find(userId);
+        if (stored.isPresent() && stored.get().email() != null) {
+            return stored.get();
+        }
+        Optional<DirectoryUser> known = directory.user(userId);
+        String email = known.map(DirectoryUser::email).orElse(defaults.emailPattern().replace("{user}", userId));
+        if (stored.isPresent()) {
+            Preferences p = stored.get();
+            return new Preferences(userId, p.language(), p.zone(), email, p.phone(), p.quietHours(), p.channels(), p.version(), true);
+        }
+        return new Preferences(userId, known.map(DirectoryUser::language).orElse(defaults.language()),
+                known.map(DirectoryUser::zone).orElse(defaults.zone()), email, null, null, Map.of(), 0, false);
     }
 
     public void insert(Preferences p) {

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -21,10 +22,59 @@ import tools.jackson.databind.JsonNode;
  */
 public final class RuleEngine {
 
-    private final NotificationProperties.Directory directory;
+    /** Where the engine looks people up: the user directory and the projection of record owners. */
+    public interface Lookups {
+        List<String> queueManagers(String queue);
 
+        List<String> roleMembers(String role);
+
+        /** The manager of a user, if the directory names one. */
+        Optional<String> managerOf(String user);
+
+        /** The owner of the opportunity or customer the payload names, if known. */
+        Optional<String> recordOwner(JsonNode payload);
+
+        /** The owner recorded for this customer record itself (a merged record keeps its own), if known. */
+        default Optional<String> customerOwner(String customerId) {
+            return Optional.empty();
+        }
+    }
+
+    private final Lookups lookups;
+
+    public RuleEngine(Lookups lookups) {
+        this.lookups = lookups;
+    }
+
+    /** Only the configured directory: no managers, no record owners. */
     public RuleEngine(NotificationProperties.Directory directory) {
-        this.directory = directory;
+        this(new Lookups() {
+            @Override
+            public List<String> queueManagers(String queue) {
+                return directory.managersOf(queue);
+            }
+
+            @Override
+            public List<String> roleMembers(String role) {
+                return directory.roleMembers().getOrDefault(role, List.of());
+            }
+
+            @Override
+            public Optional<String> managerOf(String user) {
+                return Optional.empty();
+            }
+
+            @Override
+            public Optional<String> recordOwner(JsonNode payload) {
+                return Optional.empty();
+            }
+        });
+    }
+
+    /** Whether a rule of these names the record's owner and this payload's owner is unknown (the event must wait). */
+    public boolean ownerUnknown(List<Rule> rules, JsonNode payload) {
+        return rules.stream().anyMatch(rule -> rule.enabled() && rule.recipient().kind() == Recipient.Kind.OWNER
+                && (rule.condition() == null || rule.condition().matches(payload))) && lookups.recordOwner(payload).isEmpty();
     }
 
     /**
@@ -53,10 +103,21 @@ public final class RuleEngine {
             }
             case QUEUE_MANAGER -> {
                 JsonNode queue = payload.get("queue");
-                yield directory.managersOf(queue == null || queue.isNull() ? null : queue.asString());
+                yield lookups.queueManagers(queue == null || queue.isNull() ? null : queue.asString());
             }
-            case ROLE -> directory.roleMembers().getOrDefault(recipient.argument(), List.of());
+            case ROLE -> lookups.roleMembers(recipient.argument());
             case USER -> List.of(recipient.argument());
+            case OWNER -> lookups.recordOwner(payload).map(List::of).orElse(List.of());
+            case OWNER_OF -> {
+                JsonNode node = payload.get(recipient.argument());
+                yield node == null || node.isNull() || !node.isString() || node.asString().isBlank() ? List.<String>of()
+                        : lookups.customerOwner(node.asString()).map(List::of).orElse(List.of());
+            }
+            case MANAGER_OF -> {
+                JsonNode node = payload.get(recipient.argument());
+                yield node == null || node.isNull() || !node.isString() || node.asString().isBlank() ? List.<String>of()
+                        : lookups.managerOf(node.asString()).map(List::of).orElse(List.of());
+            }
             case WEBHOOKS -> subscribers.apply(eventType).stream().map(id -> Target.WEBHOOK_PREFIX + id).toList();
         };
     }

@@ -100,7 +100,7 @@ class RuleResource {
 
     record RuleRequest(
             @NotBlank @Pattern(regexp = EVENT_TYPE) @Schema(example = "crm.ticket.sla-breached.v1") String eventType,
-            @NotBlank @Schema(example = "queue-manager", description = "event:<field>, queue-manager, role:<role>, user:<id> or webhooks") String recipient,
+            @NotBlank @Schema(example = "queue-manager", description = "event:<field>, queue-manager, role:<role>, user:<id>, owner (of the opportunity or customer the event names), manager-of:<field> or webhooks") String recipient,
             @NotEmpty @Schema(example = "[\"IN_APP\",\"EMAIL\"]") List<@NotNull Channel> channels,
             @Size(max = 200) @Schema(example = "csat <= 2", description = "optional: <field> <op> <integer>") String condition,
             Boolean enabled,

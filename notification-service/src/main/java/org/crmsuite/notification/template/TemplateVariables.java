@@ -23,10 +23,17 @@ public class TemplateVariables {
 
     /**
      * Types this service listens for before their schema is in the catalogue: customer-service does not emit a
-     * data-quality assignment yet; this is the payload we expect (see README).
+     * data-quality assignment yet; this is the payload we expect (see README and
+     * {@code docs/proposed-event-schemas/crm.customer.quality-issue-assigned.v1.json}).
      */
     static final Map<String, Set<String>> PROPOSED = Map.of("crm.customer.quality-issue-assigned.v1",
-            Set.of("issueId", "customerId", "customerCode", "kind", "assignee", "assignedBy", "assignedAt"));
+            Set.of("issueId", "customerId", "customerCode", "customerName", "kind", "field", "score", "assignee", "assignedBy", "assignedAt", "dueAt"));
+
+    /**
+     * Variables the planner adds to every event that names a customer (by {@code customerId} or {@code uscc}), from
+     * its projection of customers: {@code customerCode}, {@code customerName}.
+     */
+    public static final Set<String> DERIVED = Set.of("customerCode", "customerName");
 
     private final JsonMapper json;
     private final Map<String, Optional<Set<String>>> cache = new ConcurrentHashMap<>();
@@ -52,6 +59,9 @@ public class TemplateVariables {
             Set<String> names = new LinkedHashSet<>();
             if (properties != null) {
                 properties.propertyNames().forEach(names::add);
+            }
+            if (names.contains("customerId") || names.contains("uscc")) {
+                names.addAll(DERIVED);
             }
             return Optional.of(Set.copyOf(names));
         } catch (IOException e) {

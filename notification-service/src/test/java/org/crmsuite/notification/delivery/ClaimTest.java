@@ -30,7 +30,7 @@ class ClaimTest extends NotificationTestSupport {
         for (int i = 0; i < 300; i++) {
             // a channel no sender delivers quickly matters not: claimed rows are only read here
             notifications.insertIfAbsent(new Notification(UUID.randomUUID(), event, "crm.test.claimed.v1", "claim.user." + i, Channel.IN_APP,
-                    "claim.user." + i, "en", "s", "b", false, "PENDING", 0, Instant.now().plus(Duration.ofDays(1)), null, null, null, null));
+                    "claim.user." + i, "en", "s", "b", false, "PENDING", 0, Instant.now().plus(Duration.ofDays(1)), null, null, null, null, null));
         }
         // make them due all at once, then let four "replicas" race for them
         db.sql("UPDATE notification SET next_attempt_at = now() - interval '1 second' WHERE source_event_id = ?").param(event).update();

@@ -18,7 +18,7 @@ class RuleEngineTest {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
     final RuleEngine engine = new RuleEngine(new NotificationProperties.Directory(
-            Map.of("vip", List.of("vip.manager"), "*", List.of("service.manager")), Map.of("data-steward", List.of("steward", "steward.two"))));
+            Map.of("vip", List.of("vip.manager"), "*", List.of("service.manager")), Map.of("data-steward", List.of("steward", "steward.two")), null, null));
 
     static Rule rule(String type, String recipient, String condition, Channel... channels) {
         return new Rule(UUID.randomUUID(), type, Recipient.parse(recipient), List.of(channels), Condition.parse(condition), true, null, 0);
@@ -51,7 +51,10 @@ class RuleEngineTest {
     @Test
     void recipientAndConditionSyntax() {
         assertThat(Recipient.parse("event:ownerId").toString()).isEqualTo("event:ownerId");
-        assertThatThrownBy(() -> Recipient.parse("owner")).isInstanceOf(IllegalArgumentException.class);
+        assertThat(Recipient.parse(" owner ").kind()).isEqualTo(Recipient.Kind.OWNER);
+        assertThat(Recipient.parse("manager-of:assignee").toString()).isEqualTo("manager-of:assignee");
+        assertThatThrownBy(() -> Recipient.parse("owners")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Recipient.parse("manager-of:")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Recipient.parse("event:")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Recipient.parse("webhooks").requireFits(List.of(Channel.EMAIL))).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Recipient.parse("user:x").requireFits(List.of(Channel.WEBHOOK))).isInstanceOf(IllegalArgumentException.class);
@@ -59,5 +62,36 @@ class RuleEngineTest {
         assertThat(Condition.parse("")).isNull();
         assertThatThrownBy(() -> Condition.parse("csat ~ 2")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Condition.parse("drop table")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void theRecordOwnerAndAUsersManagerComeFromTheLookupsAndAnUnknownOwnerMakesTheEventWait() {
+        RuleEngine withLookups = new RuleEngine(new RuleEngine.Lookups() {
+            @Override
+            public List<String> queueManagers(String queue) {
+                return List.of();
+            }
+
+            @Override
+            public List<String> roleMembers(String role) {
+                return List.of();
+            }
+
+            @Override
+            public java.util.Optional<String> managerOf(String user) {
+                return "li".equals(user) ? java.util.Optional.of("boss.li") : java.util.Optional.empty();
+            }
+
+            @Override
+            public java.util.Optional<String> recordOwner(JsonNode payload) {
+                return payload.has("customerId") ? java.util.Optional.of("rep." + payload.get("customerId").asString()) : java.util.Optional.empty();
+            }
+        });
+        List<Rule> rules = List.of(rule("t", "owner", null, Channel.EMAIL), rule("t", "manager-of:assignee", null, Channel.IN_APP));
+        assertThat(withLookups.targets(rules, payload("{\"customerId\":\"zhou\",\"assignee\":\"li\"}"), t -> List.of(), "t"))
+                .containsExactly(new Target("rep.zhou", List.of(Channel.EMAIL)), new Target("boss.li", List.of(Channel.IN_APP)));
+        assertThat(withLookups.ownerUnknown(rules, payload("{\"customerId\":\"zhou\"}"))).isFalse();
+        assertThat(withLookups.ownerUnknown(rules, payload("{\"uscc\":\"x\",\"assignee\":\"wu\"}"))).isTrue();
+        assertThat(withLookups.targets(rules, payload("{\"uscc\":\"x\",\"assignee\":\"wu\"}"), t -> List.of(), "t")).isEmpty();
     }
 }

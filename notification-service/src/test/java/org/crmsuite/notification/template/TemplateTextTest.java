@@ -41,7 +41,7 @@ class TemplateTextTest {
     @Test
     void theVariablesOfAnEventAreThePropertiesOfItsSchema() {
         TemplateVariables variables = new TemplateVariables(JSON);
-        assertThat(variables.of("crm.ticket.sla-breached.v1").orElseThrow()).contains("number", "breachedAt", "queue").doesNotContain("customerName");
+        assertThat(variables.of("crm.ticket.sla-breached.v1").orElseThrow()).contains("number", "breachedAt", "queue").contains("customerName", "customerCode").doesNotContain("customerPhone");
         assertThat(variables.of("crm.nothing.happened.v1")).isEmpty();
     }
 }

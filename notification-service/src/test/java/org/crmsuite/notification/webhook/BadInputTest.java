@@ -34,12 +34,12 @@ class BadInputTest extends NotificationTestSupport {
     @Test
     void aTemplateNamingAnUnknownVariableIsRefusedWhenSaved() {
         ResponseEntity<Map> refused = put(ADMIN, "/api/v1/notifications/templates/crm.ticket.sla-breached.v1/EMAIL/en",
-                Map.of("subject", "Breach on {{number}}", "body", "Customer {{customerName}} waits since {{breachedAt|time}}"), null);
+                Map.of("subject", "Breach on {{number}}", "body", "Customer {{customerPhone}} waits since {{breachedAt|time}}"), null);
         assertThat(refused.getStatusCode().value()).isEqualTo(400);
         assertThat(fields(refused)).containsExactly("body");
-        assertThat(refused.getBody().get("errors").toString()).contains("unknown variable {{customerName}}");
+        assertThat(refused.getBody().get("errors").toString()).contains("unknown variable {{customerPhone}}");
         assertThat(db.sql("SELECT body FROM notification_template WHERE event_type = 'crm.ticket.sla-breached.v1' AND channel = 'EMAIL' AND locale = 'en'")
-                .query(String.class).single()).doesNotContain("customerName");
+                .query(String.class).single()).doesNotContain("customerPhone");
 
         ResponseEntity<Map> badFormat = put(ADMIN, "/api/v1/notifications/templates/crm.ticket.sla-breached.v1/EMAIL/en",
                 Map.of("subject", "Breach on {{number|upper}}", "body", "x"), null);
