@@ -114,7 +114,7 @@ class KustomizeTest {
         prod.ofKind("Cluster").forEach(cluster -> made.add(Manifests.name(cluster) + "-app"));
         prod.ofKind("MongoDBCommunity").forEach(mongo -> mongo.path("spec").path("users")
                 .forEach(user -> made.add(user.path("connectionStringSecretName").asText())));
-        Set<String> byOps = Set.of("notification-smtp", "notification-sms");
+        Set<String> byOps = Set.of("notification-smtp", "notification-sms", "notification-keycloak-client");
         Set<String> referenced = new TreeSet<>();
         for (String service : Repo.SERVICES) {
             JsonNode values = Manifests.YAML.readTree(Repo.root().resolve("helm").resolve(service).resolve("values.yaml").toFile());
