@@ -40,7 +40,9 @@ class GatewayPropertiesTest {
             assertThat(access.rolesFor(DownstreamService.SALES))
                     .containsExactlyInAnyOrder(Roles.SALES_REP, Roles.SALES_MANAGER, Roles.MARKETING, Roles.CRM_ADMIN, Roles.INTEGRATION);
             assertThat(access.rolesFor(DownstreamService.ANALYTICS))
-                    .containsExactlyInAnyOrder(Roles.ANALYST, Roles.SALES_MANAGER, Roles.SERVICE_MANAGER, Roles.CRM_ADMIN);
+                    .containsExactlyInAnyOrder(Roles.ANALYST, Roles.SALES_MANAGER, Roles.SERVICE_MANAGER, Roles.CRM_ADMIN,
+                            Roles.DATA_STEWARD, Roles.SALES_REP, Roles.SERVICE_AGENT, Roles.MARKETING)
+                    .as("integration clients publish events; they read no KPIs").doesNotContain(Roles.INTEGRATION);
             assertThat(access.anyAuthenticated(DownstreamService.NOTIFICATION)).isTrue();
 
             ResilienceProperties resilience = context.getBean(ResilienceProperties.class);

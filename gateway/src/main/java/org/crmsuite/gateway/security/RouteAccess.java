@@ -35,7 +35,10 @@ public record RouteAccess(
         Set<String> ticket,
         @NotEmpty @DefaultValue({Roles.SALES_REP, Roles.SALES_MANAGER, Roles.MARKETING, Roles.CRM_ADMIN, Roles.INTEGRATION})
         Set<String> sales,
-        @NotEmpty @DefaultValue({Roles.ANALYST, Roles.SALES_MANAGER, Roles.SERVICE_MANAGER, Roles.CRM_ADMIN})
+        // Every staff role: analytics-service itself narrows what each sees (reps their own customers' 360 and KPIs,
+        // managers their department, analysts aggregates without personal data); integration clients stay out.
+        @NotEmpty @DefaultValue({Roles.ANALYST, Roles.SALES_MANAGER, Roles.SERVICE_MANAGER, Roles.CRM_ADMIN, Roles.DATA_STEWARD,
+                Roles.SALES_REP, Roles.SERVICE_AGENT, Roles.MARKETING})
         Set<String> analytics,
         @NotEmpty @DefaultValue(ANY_AUTHENTICATED)
         Set<String> notification) {
