@@ -34,7 +34,7 @@ class FollowUpApiTest {
     /** An agent of the complaints team: sees the ticket, does not owe the call back. */
     static final String AGENT = TestIssuer.get().token("agent.fu", List.of("service-agent"), List.of("/service/complaints"));
     static final String ADMIN = TestIssuer.get().token("admin.fu", List.of("crm-admin"), List.of());
-    static final String PUBLIC_URL = "http://127.0.0.1:8080/survey/";
+    static final String PUBLIC_URL = "http://127.0.0.1:8080/api/v1/tickets/surveys/";
 
     @LocalServerPort
     int port;

@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SatisfactionApiTest {
 
     static final String MANAGER = TestIssuer.get().token("service.manager", List.of("service-manager"), List.of("/service"));
-    static final String PUBLIC_URL = "http://127.0.0.1:8080/survey/";
+    static final String PUBLIC_URL = "http://127.0.0.1:8080/api/v1/tickets/surveys/";
 
     @LocalServerPort
     int port;
