@@ -82,11 +82,10 @@ public final class ServiceProcess implements Node {
         if (service == ServiceCatalog.NOTIFICATION) {
             // Webhook receivers on this machine (a demo ERP, a test's WireMock) are private addresses, refused elsewhere.
             environment.put("CRM_NOTIFICATION_WEBHOOKS_ALLOWED_HOSTS", Endpoints.HOST + ",localhost");
-        }
-        if (service == ServiceCatalog.TICKET) {
-            // The survey link a resolved ticket hands out must open somewhere: the local stack has no survey web page,
-            // so it points at the public survey API through the gateway (GET the page, POST the answer, no token).
-            environment.put("CRM_TICKET_SATISFACTION_PUBLICURL", Endpoints.gateway() + "/api/v1/tickets/surveys/");
+            // Recipients' email, language, zone and manager from the realm's users (client notification-service).
+            environment.put("CRM_NOTIFICATION_DIRECTORY_KEYCLOAK_ENABLED", "true");
+            environment.put("NOTIFICATION_KEYCLOAK_URL", Endpoints.keycloak().toString());
+            environment.put("NOTIFICATION_KEYCLOAK_CLIENT_SECRET", "local-notification-secret"); // dev-only realm secret
         }
         process = ChildProcess.start(name(), command, environment, repository.resolve(service.module()), log);
         ChildProcess started = process;

@@ -75,7 +75,7 @@ class DepartmentJourneyIT {
     private static final String CUSTOMERS = "/api/v1/customers";
     private static final String ANALYTICS = "/api/v1/analytics";
     private static final ZoneId BUSINESS_ZONE = ZoneId.of("Asia/Shanghai");
-    /** Reads the 360 of the rep's customers: the gateway lets analyst, sales-manager, service-manager and crm-admin into analytics (not reps). */
+    /** Reads the 360 of the rep's customers as their department's manager (the owning rep may too: step 7). */
     private static final String SALES_MANAGER = "sales.manager";
     private static final String WEBHOOK_PATH = "/finance/crm-events";
     private static final String WEBHOOK_SECRET = "journey-finance-secret-" + UUID.randomUUID();
@@ -431,6 +431,10 @@ class DepartmentJourneyIT {
         assertThat(analystCustomer.text().replaceAll("\\D", "")).as(analystCustomer.toString()).doesNotContain(tail);
         say("rep (owner) sees phone %s in customer-service; analyst: KPIs %d (csat, churn-risk) and the 360 %d without it, "
                 + "the customer record itself %d", phone, kpi.status(), analystView.status(), analystCustomer.status());
+
+        Answer ownerView = api.get("rep", ANALYTICS + "/customers/" + customerId + "/360");
+        assertThat(ownerView.status()).as("the owning rep reads the customer's 360: " + ownerView).isEqualTo(200);
+        say("rep (owner) GET the 360: %d", ownerView.status());
 
         for (String path : List.of(CUSTOMERS + "/" + customerId, ANALYTICS + "/customers/" + customerId + "/360", SALES + "/opportunities/" + opportunityId)) {
             Answer west = api.get("rep.west", path);
