@@ -31,15 +31,17 @@ public class CustomerErasure {
     private final ChangeHistory history;
     private final Outbox outbox;
     private final jakarta.persistence.EntityManager entities;
+    private final org.crmsuite.customer.customer.CustomerMatchKeyIndex matchKeys;
 
     CustomerErasure(CustomerRegistry customers, ContactBook contacts, ContactRepository contactRepository, ChangeHistory history,
-                    Outbox outbox, jakarta.persistence.EntityManager entities) {
+                    Outbox outbox, jakarta.persistence.EntityManager entities, org.crmsuite.customer.customer.CustomerMatchKeyIndex matchKeys) {
         this.customers = customers;
         this.contacts = contacts;
         this.contactRepository = contactRepository;
         this.history = history;
         this.outbox = outbox;
         this.entities = entities;
+        this.matchKeys = matchKeys;
     }
 
     @Transactional
@@ -56,7 +58,9 @@ public class CustomerErasure {
                 erasedContacts.add(contact.id());
             }
         }
+        String erasedName = customer.nameNormalised();
         List<FieldChange> changes = customer.erase(reason);
+        matchKeys.remove(customerId, erasedName);
         entities.flush();
         history.erase(customerId, Customer.ERASABLE);
         history.record(customerId, ChangeHistory.EntityType.CUSTOMER, customerId, changes, user.id(), customer.updatedAt());

@@ -78,6 +78,9 @@ public class Customer extends AuditedEntity {
     private UUID mergedInto;
     private String ownerId;
     private String department;
+    /** Written only by ERP orders with plain SQL (so an order never bumps the version a user holds in If-Match). */
+    @Column(insertable = false, updatable = false)
+    private Instant lastOrderAt;
 
     protected Customer() {
         // for JPA
@@ -296,4 +299,5 @@ public class Customer extends AuditedEntity {
     public ContactChannel verifiedVia() { return verifiedVia; }
     public String ownerId() { return ownerId; }
     public String department() { return department; }
+    public Instant lastOrderAt() { return lastOrderAt; }
 }

@@ -42,12 +42,62 @@ public class CustomerNameIndex {
         this.jdbc = jdbc;
     }
 
-    /** Matches best first, at most {@value #MAX_CANDIDATES}. */
+    /** Below this many characters (spaces aside) a query is probably part of a name: the trigram and bigram branches run too. */
+    static final int MIN_KEYED_LENGTH = 4;
+
+    /**
+     * Matches best first, at most {@value #MAX_CANDIDATES}. First the name's {@link MatchKeys} (one btree lookup: a
+     * typo, another legal form, a missing region prefix); when that finds no customer at least half similar, or the
+     * query is short (probably part of a name), also the trigram, substring and bigram branches.
+     */
     public List<NameMatch> matches(String typed) {
         String name = CompanyNames.normalise(typed);
         if (name == null || name.isBlank()) {
             return List.of();
         }
+        List<NameMatch> keyed = byKeys(typed, name);
+        String compact = name.replaceAll("\\s+", "");
+        if (compact.codePointCount(0, compact.length()) >= MIN_KEYED_LENGTH
+                && keyed.stream().anyMatch(m -> m.similarity() >= STRONG_SIMILARITY)) {
+            return keyed;
+        }
+        java.util.Map<UUID, NameMatch> all = new java.util.LinkedHashMap<>();
+        keyed.forEach(m -> all.put(m.id(), m));
+        scanned(typed, name).forEach(m -> all.putIfAbsent(m.id(), m));
+        return all.values().stream().sorted(Comparator.comparingDouble(NameMatch::score).reversed()).limit(MAX_CANDIDATES).toList();
+    }
+
+    /** A key match this similar means the name was found; weaker ones let the scanning branches run as well. */
+    static final double STRONG_SIMILARITY = 0.5;
+
+    private List<NameMatch> byKeys(String typed, String name) {
+        long[] keys = MatchKeys.of(name);
+        if (keys.length == 0) {
+            return List.of();
+        }
+        String shortName = typed.strip().toLowerCase(Locale.ROOT);
+        return jdbc.sql("""
+                        SELECT DISTINCT c.id, c.name_normalised, c.short_name
+                        FROM customer_match_key k JOIN customer c ON c.id = k.customer_id
+                        WHERE k.key = ANY (CAST(:keys AS BIGINT[]))""")
+                .param("keys", CustomerMatchKeyIndex.array(keys))
+                .query((rs, n) -> {
+                    String candidate = rs.getString(2);
+                    String candidateShort = rs.getString(3);
+                    boolean contains = candidate.contains(name)
+                            || (candidateShort != null && candidateShort.toLowerCase(Locale.ROOT).contains(shortName));
+                    return new NameMatch(rs.getObject(1, UUID.class), candidate, Math.max(CompanyNames.similarity(name, candidate),
+                            CompanyNames.similarity(name, CompanyNames.normalise(candidateShort))), contains);
+                })
+                .list().stream()
+                .filter(match -> match.score() >= MIN_SCORE)
+                .sorted(Comparator.comparingDouble(NameMatch::score).reversed())
+                .limit(MAX_CANDIDATES)
+                .toList();
+    }
+
+    /** The trigram, substring and bigram branches (indexed, but slower at a million names than the key lookup). */
+    private List<NameMatch> scanned(String typed, String name) {
         String like = "%" + name.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
         String shortName = typed.strip().toLowerCase(Locale.ROOT);
         String shortLike = "%" + shortName.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";

@@ -15,6 +15,7 @@ import org.crmsuite.platform.web.IfMatch;
 import org.crmsuite.customer.events.CustomerArchived;
 import org.crmsuite.customer.events.CustomerCreated;
 import org.crmsuite.customer.events.CustomerLifecycleStageChanged;
+import org.crmsuite.customer.events.CustomerSnapshot;
 import org.crmsuite.customer.events.CustomerUpdated;
 import org.crmsuite.customer.history.ChangeHistory;
 import org.crmsuite.platform.outbox.Outbox;
@@ -35,6 +36,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class CustomerRegistry {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(CustomerRegistry.class);
+
     /** Group structures deeper than this are refused: real ones have three or four levels. */
     static final int MAX_GROUP_DEPTH = 20;
 
@@ -49,11 +52,16 @@ public class CustomerRegistry {
     private final DuplicateCheck duplicates;
     private final IdempotencyKeys idempotencyKeys;
     private final org.springframework.context.ApplicationEventPublisher registrations;
+    private final CustomerMatchKeyIndex matchKeys;
+    private final org.crmsuite.customer.events.OutboxBatch outboxBatch;
 
     CustomerRegistry(CustomerRepository customers, Outbox outbox, ChangeHistory history, EntityManager entities,
                      CustomerNameIndex nameIndex, DuplicateCheck duplicates, IdempotencyKeys idempotencyKeys,
-                     org.springframework.context.ApplicationEventPublisher registrations) {
+                     org.springframework.context.ApplicationEventPublisher registrations, CustomerMatchKeyIndex matchKeys,
+                     org.crmsuite.customer.events.OutboxBatch outboxBatch) {
         this.registrations = registrations;
+        this.matchKeys = matchKeys;
+        this.outboxBatch = outboxBatch;
         this.duplicates = duplicates;
         this.idempotencyKeys = idempotencyKeys;
         this.entities = entities;
@@ -125,29 +133,101 @@ public class CustomerRegistry {
         return customer;
     }
 
-    /**
-     * Registers a customer the caller has already standardised, checked for duplicates (none found) and checked
-     * against the stage's requirements: the CSV import, which reports instead of throwing. Joins the caller's transaction.
-     */
-    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
-    public Customer registerChecked(CustomerDetails data, LifecycleStage initial, String owner, String dept, CurrentUser user) {
-        return persistNew(data, initial, owner, dept, user);
-    }
-
     private Customer persistNew(CustomerDetails data, LifecycleStage initial, String owner, String dept, CurrentUser user) {
         String code = "C-%06d".formatted(customers.nextCodeNumber());
         Customer customer = Customer.register(code, data, initial, owner, dept);
         requireValidParent(customer.id(), data.parentId());
         entities.persist(customer);
         entities.flush();
-        List<FieldChange> created = Customer.diff(Map.of(), customer.fields()).stream()
-                .filter(c -> c.to() != null && !"[]".equals(String.valueOf(c.to())) && !Boolean.FALSE.equals(c.to())).toList();
-        history.record(customer.id(), ChangeHistory.EntityType.CUSTOMER, customer.id(), created, user.id(), customer.createdAt());
-        outbox.record(new CustomerCreated(customer.id(), customer.code(), customer.legalName(), customer.shortName(),
-                customer.uscc(), customer.lifecycleStage().name(), customer.valueTier().name(), customer.status().name(),
-                customer.ownerId(), customer.department(), customer.createdAt()));
+        history.record(customer.id(), ChangeHistory.EntityType.CUSTOMER, customer.id(), createdFields(customer), user.id(), customer.createdAt());
+        outbox.record(created(customer));
+        matchKeys.index(customer.id(), customer.nameNormalised());
         registrations.publishEvent(new CustomerRegistered(customer.id(), customer.uscc()));
         return customer;
+    }
+
+    private static List<FieldChange> createdFields(Customer customer) {
+        return Customer.diff(Map.of(), customer.fields()).stream()
+                .filter(c -> c.to() != null && !"[]".equals(String.valueOf(c.to())) && !Boolean.FALSE.equals(c.to())).toList();
+    }
+
+    private static CustomerCreated created(Customer customer) {
+        return new CustomerCreated(customer.id(), customer.code(), customer.legalName(), customer.shortName(),
+                customer.uscc(), customer.lifecycleStage().name(), customer.valueTier().name(), customer.status().name(),
+                customer.ownerId(), customer.department(), customer.createdAt(), customer.foreignCompany(), customer.industry(),
+                customer.size() == null ? null : customer.size().name(), address(customer), customer.phone(), customer.email(),
+                customer.website(), customer.parentId(), customer.tags());
+    }
+
+    private static CustomerSnapshot.Address address(Customer customer) {
+        return new CustomerSnapshot.Address(customer.province(), customer.city(), customer.district(), customer.street());
+    }
+
+    /** The customer's facts after a change, for {@code crm.customer.updated.v1} . */
+    public CustomerSnapshot snapshot(Customer customer) {
+        return new CustomerSnapshot(customer.legalName(), customer.shortName(), customer.uscc(), customer.foreignCompany(),
+                customer.industry(), customer.size() == null ? null : customer.size().name(), address(customer), customer.phone(),
+                customer.email(), customer.website(), customer.parentId(), customer.lifecycleStage().name(), customer.valueTier().name(),
+                customer.status().name(), customer.tags(), customer.ownerId(), customer.department(), customer.lastOrderAt());
+    }
+
+    /**
+     * Registers many customers the caller has already standardised and checked (the CSV import): codes are reserved in
+     * one query, the customers written in one flush (JDBC batches), their history, events and match keys in one
+     * batch each, and parked orders looked up once. Joins the caller's transaction.
+     */
+    public BatchRegistration batchRegistration(int expected, CurrentUser user) {
+        return new BatchRegistration(expected, user);
+    }
+
+    public final class BatchRegistration {
+
+        private final java.util.ArrayDeque<Long> codes;
+        private final List<Customer> added = new ArrayList<>();
+        private final CurrentUser user;
+
+        private BatchRegistration(int expected, CurrentUser user) {
+            this.user = user;
+            this.codes = new java.util.ArrayDeque<>(expected <= 0 ? List.of() : entities.createNativeQuery(
+                            "SELECT nextval('customer_code_seq') FROM generate_series(1, " + expected + ")")
+                    .getResultList().stream().map(n -> ((Number) n).longValue()).toList());
+        }
+
+        /** A new customer with its id and code, written by {@link #persist()}; fails like a registration on a bad parent. */
+        public Customer add(CustomerDetails data, LifecycleStage initial, String owner, String dept) {
+            String code = "C-%06d".formatted(codes.isEmpty() ? customers.nextCodeNumber() : codes.poll());
+            Customer customer = Customer.register(code, data, initial, owner, dept);
+            requireValidParent(customer.id(), data.parentId());
+            added.add(customer);
+            return customer;
+        }
+
+        /** Writes the added customers in the caller's transaction. */
+        public List<Customer> persist() {
+            if (added.isEmpty()) {
+                return List.of();
+            }
+            long t0 = System.nanoTime();
+            added.forEach(entities::persist);
+            entities.flush();
+            long t1 = System.nanoTime();
+            history.recordAll(added.stream().map(c -> new ChangeHistory.Changes(c.id(), ChangeHistory.EntityType.CUSTOMER, c.id(),
+                    createdFields(c), user.id(), c.createdAt())).toList());
+            long t2 = System.nanoTime();
+            outboxBatch.recordAll(added.stream().map(CustomerRegistry::created).toList());
+            long t3 = System.nanoTime();
+            Map<UUID, String> names = new LinkedHashMap<>();
+            added.forEach(c -> names.put(c.id(), c.nameNormalised()));
+            matchKeys.index(names);
+            long t4 = System.nanoTime();
+            registrations.publishEvent(new CustomersRegistered(added.stream().map(c -> new CustomerRegistered(c.id(), c.uscc())).toList()));
+            if (log.isDebugEnabled()) {
+                log.debug("registered {} customers: insert {} ms, history {} ms, outbox {} ms, keys {} ms, parked orders {} ms", added.size(),
+                        (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000, (t4 - t3) / 1_000_000,
+                        (System.nanoTime() - t4) / 1_000_000);
+            }
+            return List.copyOf(added);
+        }
     }
 
     @Transactional
@@ -174,11 +254,14 @@ public class CustomerRegistry {
             }
         }
         customer = customers.saveAndFlush(customer);
+        if (changes.stream().anyMatch(c -> "legalName".equals(c.field()))) {
+            matchKeys.index(id, customer.nameNormalised());
+        }
         history.record(id, ChangeHistory.EntityType.CUSTOMER, id, changes, user.id(), customer.updatedAt());
         Map<String, Object> newValues = new LinkedHashMap<>();
         changes.forEach(c -> newValues.put(c.field(), c.to() instanceof Enum<?> e ? e.name() : c.to()));
         outbox.record(new CustomerUpdated(id, customer.code(), customer.version(),
-                changes.stream().map(FieldChange::field).toList(), newValues, user.id(), customer.updatedAt()));
+                changes.stream().map(FieldChange::field).toList(), newValues, user.id(), customer.updatedAt(), snapshot(customer)));
         return customer;
     }
 
@@ -272,7 +355,7 @@ public class CustomerRegistry {
         Map<String, Object> newValues = new LinkedHashMap<>();
         newValues.put("status", customer.status().name());
         outbox.record(new CustomerUpdated(id, customer.code(), customer.version(), List.of("status"), newValues, user.id(),
-                customer.updatedAt()));
+                customer.updatedAt(), snapshot(customer)));
         return customer;
     }
 

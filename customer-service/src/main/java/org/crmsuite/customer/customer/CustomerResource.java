@@ -248,6 +248,8 @@ class CustomerResource {
                         boolean marketingConsent, Instant consentRecordedAt, ContactChannel preferredChannel, boolean doNotContact,
                         CustomerStatus status, String statusReason, @Schema(description = "For a MERGED customer: the survivor") UUID mergedInto,
                         Instant lastVerifiedAt, String verifiedBy, ContactChannel verifiedVia,
+                        @Schema(description = "When the latest ERP order was placed (erp.order.placed.v1); null before the first",
+                                example = "2026-11-02T08:15:30Z") Instant lastOrderAt,
                         String ownerId, String department, long version, Instant createdAt, String createdBy, Instant updatedAt,
                         String updatedBy) {
 
@@ -256,7 +258,7 @@ class CustomerResource {
                     c.size(), c.province(), c.city(), c.district(), c.street(), c.website(), c.phone(), c.email(), c.parentId(),
                     c.lifecycleStage(), c.valueTier(), c.tags(), c.sourceChannel(), c.marketingConsent(), c.consentRecordedAt(),
                     c.preferredChannel(), c.doNotContact(), c.status(), c.statusReason(), c.mergedInto(), c.lastVerifiedAt(),
-                    c.verifiedBy(), c.verifiedVia(), c.ownerId(),
+                    c.verifiedBy(), c.verifiedVia(), c.lastOrderAt(), c.ownerId(),
                     c.department(), c.version(), c.createdAt(), c.createdBy(), c.updatedAt(), c.updatedBy());
         }
     }

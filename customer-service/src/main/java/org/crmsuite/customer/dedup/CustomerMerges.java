@@ -60,11 +60,13 @@ public class CustomerMerges {
     private final JsonMapper json;
     private final Duration undoWindow;
     private final Clock clock;
+    private final org.crmsuite.customer.customer.CustomerMatchKeyIndex matchKeys;
 
     CustomerMerges(CustomerRegistry registry, EntityManager entities, JdbcClient jdbc, ChangeHistory history, Outbox outbox,
-                   JsonMapper json, CustomerProperties properties, Clock clock) {
+                   JsonMapper json, CustomerProperties properties, Clock clock, org.crmsuite.customer.customer.CustomerMatchKeyIndex matchKeys) {
         this.registry = registry;
         this.entities = entities;
+        this.matchKeys = matchKeys;
         this.jdbc = jdbc;
         this.history = history;
         this.outbox = outbox;
@@ -110,6 +112,7 @@ public class CustomerMerges {
         List<FieldChange> loserChanges = loser.mergeInto(survivorId, survivor.code());
         entities.flush(); // frees the loser's USCC before the survivor may take it over
         List<FieldChange> survivorChanges = survivor.update(merged, null, null);
+        matchKeys.index(survivorId, survivor.nameNormalised());
         CustomerRegistry.requireStage(survivor.lifecycleStage(), survivor.facts());
 
         boolean survivorHasPrimary = jdbc.sql("SELECT count(*) FROM contact WHERE customer_id = :id AND primary_contact AND status = 'ACTIVE'")
@@ -186,6 +189,7 @@ public class CustomerMerges {
         }
         CustomerDetails before = json.readValue((String) record.get("survivor_before"), CustomerDetails.class);
         List<FieldChange> survivorChanges = survivor.update(before, null, null);
+        matchKeys.index(survivorId, survivor.nameNormalised());
         entities.flush(); // frees the USCC if the survivor had taken the loser's
         List<FieldChange> loserChanges = loser.unmerge((String) record.get("loser_uscc"));
         entities.flush();
@@ -223,7 +227,7 @@ public class CustomerMerges {
     private void publishUpdate(Customer customer, List<FieldChange> changes, CurrentUser user, Instant now) {
         if (!changes.isEmpty()) {
             outbox.record(new CustomerUpdated(customer.id(), customer.code(), customer.version(),
-                    changes.stream().map(FieldChange::field).toList(), newValues(changes), user.id(), now));
+                    changes.stream().map(FieldChange::field).toList(), newValues(changes), user.id(), now, registry.snapshot(customer)));
         }
     }
 

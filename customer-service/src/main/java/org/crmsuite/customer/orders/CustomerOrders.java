@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.crmsuite.customer.customer.CustomerRegistered;
+import org.crmsuite.customer.customer.CustomersRegistered;
 import org.crmsuite.customer.customer.CustomerRegistry;
 import org.crmsuite.customer.customer.LifecycleStage;
 import org.slf4j.Logger;
@@ -70,15 +71,42 @@ public class CustomerOrders {
     /** A customer was registered: the orders parked for its id or USCC apply now, in the registration's transaction. */
     @EventListener
     public void onRegistered(CustomerRegistered registered) {
+        onRegistered(new CustomersRegistered(List.of(registered)));
+    }
+
+    /** A batch of customers was registered (CSV import): one query finds the orders parked for any of them. */
+    @EventListener
+    public void onRegistered(CustomersRegistered registered) {
+        if (registered.customers().isEmpty()) {
+            return;
+        }
+        java.util.StringJoiner ids = new java.util.StringJoiner(",", "{", "}");
+        java.util.StringJoiner usccs = new java.util.StringJoiner(",", "{", "}");
+        java.util.Map<String, UUID> byUscc = new java.util.HashMap<>();
+        for (CustomerRegistered customer : registered.customers()) {
+            ids.add(customer.customerId().toString());
+            if (customer.uscc() != null) {
+                usccs.add("\"" + customer.uscc().replace("\\", "\\\\").replace("\"", "\\\"") + "\"");
+                byUscc.putIfAbsent(customer.uscc(), customer.customerId());
+            }
+        }
+        java.util.Set<UUID> known = new java.util.HashSet<>();
+        registered.customers().forEach(c -> known.add(c.customerId()));
         List<PlacedOrder> parked = db.sql("""
-                        DELETE FROM parked_order_event WHERE customer_id = :id OR (uscc IS NOT NULL AND uscc = :uscc)
+                        DELETE FROM parked_order_event
+                        WHERE customer_id = ANY (CAST(:ids AS UUID[])) OR (uscc IS NOT NULL AND uscc = ANY (CAST(:usccs AS TEXT[])))
                         RETURNING event_id, order_id, order_label, customer_id, uscc, ordered_at, payload""")
-                .param("id", registered.customerId()).param("uscc", registered.uscc())
+                .param("ids", ids.toString()).param("usccs", usccs.toString())
                 .query((rs, n) -> new PlacedOrder(rs.getString("event_id"), rs.getString("order_id"), rs.getString("order_label"),
                         rs.getObject("customer_id", UUID.class), rs.getString("uscc"), rs.getTimestamp("ordered_at").toInstant(),
                         rs.getString("payload")))
                 .list();
-        parked.stream().sorted(java.util.Comparator.comparing(PlacedOrder::orderedAt)).forEach(order -> apply(registered.customerId(), order));
+        parked.stream().sorted(java.util.Comparator.comparing(PlacedOrder::orderedAt)).forEach(order -> {
+            UUID target = order.customerId() != null && known.contains(order.customerId()) ? order.customerId() : byUscc.get(order.uscc());
+            if (target != null) {
+                apply(target, order);
+            }
+        });
     }
 
     private void apply(UUID customerId, PlacedOrder order) {

@@ -102,6 +102,40 @@ class CustomerApiTest {
     }
 
     @Test
+    void createdAndUpdatedEventsCarryWhatErpAndFinanceNeedWithoutCallingBack() {
+        Map<String, Object> facts = new java.util.LinkedHashMap<>(Map.of("legalName", "苏州青松精密机械有限公司", "industry", "机械制造",
+                "province", "江苏省", "city", "苏州市", "district", "工业园区", "street", "星湖街 328 号", "phone", "0512-66881234",
+                "email", "finance@qingsong-jm.cn", "website", "https://www.qingsong-jm.cn"));
+        ResponseEntity<Map> created = post(REP, facts);
+        assertThat(created.getStatusCode().value()).isEqualTo(201);
+        assertThat(created.getBody()).doesNotContainKey("lastOrderAt"); // null before the first ERP order (nulls are omitted)
+        String id = (String) created.getBody().get("id");
+
+        facts.put("valueTier", "KEY");
+        facts.put("street", "星湖街 330 号");
+        ResponseEntity<Map> updated = http.put().uri("/api/v1/customers/" + id).header(HttpHeaders.AUTHORIZATION, "Bearer " + REP)
+                .header(HttpHeaders.IF_MATCH, "\"0\"").contentType(MediaType.APPLICATION_JSON).body(facts).retrieve().toEntity(Map.class);
+        assertThat(updated.getStatusCode().value()).as(String.valueOf(updated.getBody())).isEqualTo(200);
+
+        try (EventProbe probe = EventProbe.onSharedKafka(Topics.CUSTOMER)) {
+            var registered = probe.awaitEvent("crm.customer.created.v1", id);
+            assertThat(registered.data().at("/registeredAddress/city").asString()).isEqualTo("苏州市");
+            assertThat(registered.data().at("/registeredAddress/street").asString()).isEqualTo("星湖街 328 号");
+            assertThat(registered.text("phone")).isEqualTo("+8651266881234");
+            assertThat(registered.text("email")).isEqualTo("finance@qingsong-jm.cn");
+            assertThat(registered.text("industry")).isEqualTo("机械制造");
+            var changed = probe.awaitEvent("crm.customer.updated.v1", id);
+            assertThat(changed.data().at("/current/valueTier").asString()).isEqualTo("KEY");
+            assertThat(changed.data().at("/current/registeredAddress/street").asString()).isEqualTo("星湖街 330 号");
+            assertThat(changed.data().at("/current/lifecycleStage").asString()).isEqualTo("PROSPECT");
+            assertThat(changed.data().at("/current/ownerId").asString()).isEqualTo("rep");
+            assertThat(changed.data().at("/current/department").asString()).isEqualTo("/sales/east");
+            assertThat(changed.data().toString()).doesNotContain("contactName");
+            probe.assertAllMatchTheirSchemas();
+        }
+    }
+
+    @Test
     void recordLevelAccessFollowsOwnerAndDepartment() {
         ResponseEntity<Map> created = post(REP, Map.of("legalName", "Shenzhen Example Ltd."));
         String location = created.getHeaders().getLocation().toString();

@@ -35,6 +35,21 @@ class DuplicateReviewQueueApiTest extends ApiTestSupport {
     }
 
     @Test
+    void theDuplicateCheckOnUpdateSkipsAPairTheStewardDismissed() {
+        String first = (String) create("漳州云霄白茶贸易有限公司", true).getBody().get("id");
+        String second = (String) create("漳州云霄白茶贸易股份有限公司", true).getBody().get("id");
+        Map<String, Object> pair = pairOf(first, second);
+        assertThat(pair).isNotNull();
+        ResponseEntity<Map> current = get(REP, CUSTOMERS + "/" + second);
+        // not dismissed yet: renaming within the same name is a possible duplicate again
+        assertThat(put(REP, CUSTOMERS + "/" + second, Map.of("legalName", "漳州云霄白茶贸易集团有限公司"), etag(current))
+                .getStatusCode().value()).isEqualTo(409);
+        assertThat(post(STEWARD, QUEUE + "/" + pair.get("id") + "/dismiss", null).getStatusCode().value()).isEqualTo(204);
+        assertThat(put(REP, CUSTOMERS + "/" + second, Map.of("legalName", "漳州云霄白茶贸易集团有限公司"), etag(current))
+                .getStatusCode().value()).isEqualTo(200);
+    }
+
+    @Test
     void thePeriodicScanFindsDuplicatesMadeByLaterEditsAndMergedPairsLeaveTheQueue() {
         String original = (String) create("Northwind Semiconductor Co., Ltd.", false).getBody().get("id");
         ResponseEntity<Map> other = create("Completely Unrelated Bakery", false);

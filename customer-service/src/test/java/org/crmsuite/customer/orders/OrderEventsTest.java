@@ -91,6 +91,9 @@ class OrderEventsTest extends ApiTestSupport {
             probe.assertAllMatchTheirSchemas();
         }
         assertThat(lastOrderAt(id)).isEqualTo(Instant.parse("2026-11-12T05:59:40Z"));
+        // the API shows it too (issue 8)
+        assertThat(Instant.parse((String) get(REP, CUSTOMERS + "/" + id).getBody().get("lastOrderAt")))
+                .isEqualTo(Instant.parse("2026-11-12T05:59:40Z"));
     }
 
     @Test

@@ -1,0 +1,97 @@
+package org.crmsuite.customer.customer;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The {@link MatchKeys} of every customer name in {@code customer_match_key}: written when a customer is registered
+ * or gets a new name (update, merge, undo), removed for the erased name. Keys of an earlier name stay until erasure:
+ * a stale key only brings a candidate that scoring against the current name then drops.
+ */
+@Component
+public class CustomerMatchKeyIndex {
+
+    /** A posting: a customer whose name has the key. */
+    public record Posting(long key, UUID customerId, String nameNormalised) {
+    }
+
+    private final JdbcClient jdbc;
+
+    CustomerMatchKeyIndex(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Adds the keys of the customers' (normalised) names; one statement for all. */
+    public void index(Map<UUID, String> namesNormalised) {
+        StringJoiner keys = new StringJoiner(",", "{", "}");
+        StringJoiner ids = new StringJoiner(",", "{", "}");
+        int count = 0;
+        for (Map.Entry<UUID, String> customer : namesNormalised.entrySet()) {
+            for (long key : MatchKeys.of(customer.getValue())) {
+                keys.add(Long.toString(key));
+                ids.add(customer.getKey().toString());
+                count++;
+            }
+        }
+        if (count == 0) {
+            return;
+        }
+        jdbc.sql("""
+                        INSERT INTO customer_match_key (key, customer_id)
+                        SELECT * FROM unnest(CAST(:keys AS BIGINT[]), CAST(:ids AS UUID[])) ON CONFLICT DO NOTHING""")
+                .param("keys", keys.toString()).param("ids", ids.toString()).update();
+    }
+
+    public void index(UUID customerId, String nameNormalised) {
+        index(Map.of(customerId, nameNormalised));
+    }
+
+    /** The name no longer identifies the customer (erasure): its keys go. */
+    public void remove(UUID customerId, String nameNormalised) {
+        long[] keys = MatchKeys.of(nameNormalised);
+        if (keys.length == 0) {
+            return;
+        }
+        jdbc.sql("DELETE FROM customer_match_key WHERE customer_id = :id AND key = ANY (CAST(:keys AS BIGINT[]))")
+                .param("id", customerId).param("keys", array(keys)).update();
+    }
+
+    /** The customers (merged and erased ones excluded) having any of these keys, with their current normalised name. */
+    public List<Posting> lookup(Collection<Long> keys) {
+        if (keys.isEmpty()) {
+            return List.of();
+        }
+        StringJoiner array = new StringJoiner(",", "{", "}");
+        keys.forEach(key -> array.add(Long.toString(key)));
+        return jdbc.sql("""
+                        SELECT k.key, k.customer_id, c.name_normalised
+                        FROM customer_match_key k JOIN customer c ON c.id = k.customer_id
+                        WHERE k.key = ANY (CAST(:keys AS BIGINT[])) AND c.status IN ('ACTIVE', 'ARCHIVED')""")
+                .param("keys", array.toString())
+                .query((rs, n) -> new Posting(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3)))
+                .list();
+    }
+
+    /** Postings grouped by key. */
+    public static Map<Long, List<Posting>> byKey(List<Posting> postings) {
+        Map<Long, List<Posting>> map = new HashMap<>();
+        postings.forEach(p -> map.computeIfAbsent(p.key(), k -> new ArrayList<>()).add(p));
+        return map;
+    }
+
+    static String array(long[] keys) {
+        StringJoiner array = new StringJoiner(",", "{", "}");
+        for (long key : keys) {
+            array.add(Long.toString(key));
+        }
+        return array.toString();
+    }
+}
