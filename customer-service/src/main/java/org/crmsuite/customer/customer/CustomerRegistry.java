@@ -53,15 +53,12 @@ public class CustomerRegistry {
     private final IdempotencyKeys idempotencyKeys;
     private final org.springframework.context.ApplicationEventPublisher registrations;
     private final CustomerMatchKeyIndex matchKeys;
-    private final org.crmsuite.customer.events.OutboxBatch outboxBatch;
 
     CustomerRegistry(CustomerRepository customers, Outbox outbox, ChangeHistory history, EntityManager entities,
                      CustomerNameIndex nameIndex, DuplicateCheck duplicates, IdempotencyKeys idempotencyKeys,
-                     org.springframework.context.ApplicationEventPublisher registrations, CustomerMatchKeyIndex matchKeys,
-                     org.crmsuite.customer.events.OutboxBatch outboxBatch) {
+                     org.springframework.context.ApplicationEventPublisher registrations, CustomerMatchKeyIndex matchKeys) {
         this.registrations = registrations;
         this.matchKeys = matchKeys;
-        this.outboxBatch = outboxBatch;
         this.duplicates = duplicates;
         this.idempotencyKeys = idempotencyKeys;
         this.entities = entities;
@@ -214,7 +211,7 @@ public class CustomerRegistry {
             history.recordAll(added.stream().map(c -> new ChangeHistory.Changes(c.id(), ChangeHistory.EntityType.CUSTOMER, c.id(),
                     createdFields(c), user.id(), c.createdAt())).toList());
             long t2 = System.nanoTime();
-            outboxBatch.recordAll(added.stream().map(CustomerRegistry::created).toList());
+            outbox.recordAll(added.stream().map(CustomerRegistry::created).toList());
             long t3 = System.nanoTime();
             Map<UUID, String> names = new LinkedHashMap<>();
             added.forEach(c -> names.put(c.id(), c.nameNormalised()));

@@ -26,6 +26,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
@@ -75,7 +76,7 @@ public class CrmOutboxAutoConfiguration {
 
         @Bean
         @ConditionalOnMissingBean
-        Outbox outbox(JdbcClient jdbc, EventEnvelopeFactory envelopes, ObjectProvider<JdbcOutboxRelay> relay) {
+        Outbox outbox(JdbcTemplate jdbc, EventEnvelopeFactory envelopes, ObjectProvider<JdbcOutboxRelay> relay) {
             return new JdbcOutbox(jdbc, envelopes, relay.getIfAvailable());
         }
 
