@@ -170,65 +170,50 @@ public final class Loader {
     }
 
     public void tickets() throws InterruptedException {
-        long begin = System.nanoTime();
-        long deadline = deadline(begin);
-        AtomicInteger done = new AtomicInteger();
-        AtomicInteger failed = new AtomicInteger();
-        Semaphore slots = new Semaphore(config.loadConcurrency());
-        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (int i = 0; i < config.tickets() && System.nanoTime() < deadline && !customerIds.isEmpty(); i++) {
-                int index = i;
-                slots.acquire();
-                pool.submit(() -> {
-                    try {
-                        Random random = new Random(3_000_000L + index);
-                        String customer = customerIds.get(random.nextInt(customerIds.size()));
-                        Api.Answer answer = api.post("agent", StackLauncher.GATEWAY, "/api/v1/tickets", DataGen.ticketBody(customer, random));
-                        if (answer.ok()) {
-                            if (ticketIds.size() < 20_000) {
-                                ticketIds.add(answer.json().path("id").asString());
-                            }
-                            if (done.incrementAndGet() % 500 == 0) {
-                                log.printf("  tickets: %d after %.0f s%n", done.get(), (System.nanoTime() - begin) / 1e9);
-                            }
-                        } else if (failed.incrementAndGet() <= 3) {
-                            log.println("  ticket failed: " + answer.status() + " " + abbreviate(answer.body()));
-                        }
-                    } finally {
-                        slots.release();
-                    }
-                });
+        createThroughGateway("tickets", "ticket", config.tickets(), 3_000_000L, (index, random) -> {
+            String customer = customerIds.get(random.nextInt(customerIds.size()));
+            Api.Answer answer = api.post("agent", StackLauncher.GATEWAY, "/api/v1/tickets", DataGen.ticketBody(customer, random));
+            if (answer.ok() && ticketIds.size() < 20_000) {
+                ticketIds.add(answer.json().path("id").asString());
             }
-        }
-        phases.add(new Phase("tickets", "POST /api/v1/tickets through the gateway, " + config.loadConcurrency() + " at a time",
-                config.tickets(), done.get(), failed.get(), (System.nanoTime() - begin) / 1e9, ""));
+            return answer;
+        }, "POST /api/v1/tickets through the gateway");
     }
 
     public void opportunities() throws InterruptedException {
+        createThroughGateway("opportunities", "opportunity", config.opportunities(), 5_000_000L, (index, random) -> {
+            String customer = customerIds.get(random.nextInt(customerIds.size()));
+            Map<String, Object> body = DataGen.opportunityBody(customer, random, "基准商机 " + index);
+            Api.Answer answer = api.post("rep", StackLauncher.GATEWAY, "/api/v1/sales/opportunities", body);
+            if (answer.ok() && opportunities.size() < 20_000) {
+                opportunities.put(answer.json().path("id").asString(), body);
+            }
+            return answer;
+        }, "POST /api/v1/sales/opportunities through the gateway");
+    }
+
+    /** One record created per call, {@code loadConcurrency} at a time, until {@code count} or the phase's time budget. */
+    private void createThroughGateway(String phase, String singular, int count, long seedBase,
+                                      java.util.function.BiFunction<Integer, Random, Api.Answer> create, String how)
+            throws InterruptedException {
         long begin = System.nanoTime();
         long deadline = deadline(begin);
         AtomicInteger done = new AtomicInteger();
         AtomicInteger failed = new AtomicInteger();
         Semaphore slots = new Semaphore(config.loadConcurrency());
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (int i = 0; i < config.opportunities() && System.nanoTime() < deadline && !customerIds.isEmpty(); i++) {
+            for (int i = 0; i < count && System.nanoTime() < deadline && !customerIds.isEmpty(); i++) {
                 int index = i;
                 slots.acquire();
                 pool.submit(() -> {
                     try {
-                        Random random = new Random(5_000_000L + index);
-                        String customer = customerIds.get(random.nextInt(customerIds.size()));
-                        Map<String, Object> body = DataGen.opportunityBody(customer, random, "基准商机 " + index);
-                        Api.Answer answer = api.post("rep", StackLauncher.GATEWAY, "/api/v1/sales/opportunities", body);
+                        Api.Answer answer = create.apply(index, new Random(seedBase + index));
                         if (answer.ok()) {
-                            if (opportunities.size() < 20_000) {
-                                opportunities.put(answer.json().path("id").asString(), body);
-                            }
                             if (done.incrementAndGet() % 500 == 0) {
-                                log.printf("  opportunities: %d after %.0f s%n", done.get(), (System.nanoTime() - begin) / 1e9);
+                                log.printf("  %s: %d after %.0f s%n", phase, done.get(), (System.nanoTime() - begin) / 1e9);
                             }
                         } else if (failed.incrementAndGet() <= 3) {
-                            log.println("  opportunity failed: " + answer.status() + " " + abbreviate(answer.body()));
+                            log.println("  " + singular + " failed: " + answer.status() + " " + abbreviate(answer.body()));
                         }
                     } finally {
                         slots.release();
@@ -236,8 +221,8 @@ public final class Loader {
                 });
             }
         }
-        phases.add(new Phase("opportunities", "POST /api/v1/sales/opportunities through the gateway, " + config.loadConcurrency() + " at a time",
-                config.opportunities(), done.get(), failed.get(), (System.nanoTime() - begin) / 1e9, ""));
+        phases.add(new Phase(phase, how + ", " + config.loadConcurrency() + " at a time",
+                count, done.get(), failed.get(), (System.nanoTime() - begin) / 1e9, ""));
     }
 
     /** A year of ERP orders (orderedAt spread over the last 365 days) for the pooled customers, on erp.order.events. */
