@@ -14,7 +14,7 @@ public record BenchmarkConfig(Path repository, Path stateFolder, Path reportFile
                               int importChunk, int loadConcurrency, long loadBudgetSeconds,
                               int users, long mixSeconds, int erpRate, long freshnessIntervalMillis,
                               long ceilingSeconds, int postgresRows, int kafkaRecords, long profileSeconds,
-                              Map<String, Integer> mix, String note) {
+                              Map<String, Integer> mix, String note, String serviceJvmOptions) {
 
     /** The department mix: request type and weight (override with crm.benchmark.mix=name=weight,...). */
     public static final Map<String, Integer> DEFAULT_MIX;
@@ -54,7 +54,8 @@ public record BenchmarkConfig(Path repository, Path stateFolder, Path reportFile
                 integer("import-chunk", 5_000), integer("load-concurrency", 8), longValue("load-budget-seconds", 0),
                 integer("users", 16), longValue("mix-seconds", 600), integer("erp-rate", 500), longValue("freshness-interval-millis", 1_000),
                 longValue("ceiling-seconds", 20), integer("postgres-rows", 200_000), integer("kafka-records", 200_000),
-                longValue("profile-seconds", 30), mix, System.getProperty("crm.benchmark.note", ""));
+                longValue("profile-seconds", 30), mix, System.getProperty("crm.benchmark.note", ""),
+                System.getProperty("crm.benchmark.service-jvm-options", ""));
     }
 
     /** The nearest folder upwards that holds local-stack/pom.xml (the repository root). */

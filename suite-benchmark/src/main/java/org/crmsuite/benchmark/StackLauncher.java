@@ -80,6 +80,9 @@ public final class StackLauncher implements AutoCloseable {
             env.put("CRM_GATEWAY_RATELIMITS_" + scope + "_CAPACITY", "1000000");
             env.put("CRM_GATEWAY_RATELIMITS_" + scope + "_REPLENISHPERSECOND", "1000000");
         }
+        if (!config.serviceJvmOptions().isBlank()) {
+            env.put("CRM_LOCAL_SERVICE_JVM_OPTIONS", config.serviceJvmOptions()); // appended to each service's options
+        }
         long begin = System.nanoTime();
         launcher = builder.start();
         awaitReady(timeout);

@@ -172,7 +172,9 @@ public final class SuiteBenchmarkRun {
                 "JVM: " + System.getProperty("java.vm.name") + " " + System.getProperty("java.version") + "; load driver heap max "
                         + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB (" + String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
                         .filter(arg -> arg.startsWith("-Xm") || arg.startsWith("-XX:+Use")).toList()) + "); the stack's applications run as the "
-                        + "local stack starts them (-Xmx256m, SerialGC, C1 only), the launcher JVM (Kafka, MongoDB wire server) with -Xmx512m",
+                        + "local stack starts them (-Xmx256m, analytics-service -Xmx640m, SerialGC, C1 only, exit on OutOfMemoryError"
+                        + (config.serviceJvmOptions().isBlank() ? "" : ", then `" + config.serviceJvmOptions() + "`")
+                        + "), the launcher JVM (Kafka, MongoDB wire server) with -Xmx512m",
                 "Stack: the local-stack launcher jar of " + config.repository() + ", new state folder, no demo data, no ERP simulator; "
                         + "gateway rate limits lifted (a department is simulated with a handful of demo accounts); everything on one machine, "
                         + "the load driver included",
@@ -340,6 +342,7 @@ public final class SuiteBenchmarkRun {
 
         md.heading(2, "Notes");
         List<String> allNotes = new ArrayList<>(notes);
+        allNotes.addAll(StackHealth.problems(config.stateFolder().resolve("logs"), config.workFolder().resolve("launcher.out")));
         if (allNotes.isEmpty()) {
             allNotes.add("Every phase completed.");
         }
