@@ -94,6 +94,16 @@ class AnalyticsApiTest extends ApiTestClient {
         return id;
     }
 
+    void qualityScored(String customerId, String department, int score, Instant at, String... issueDimensions) {
+        List<Map<String, Object>> issues = new ArrayList<>();
+        for (String dimension : issueDimensions) {
+            issues.add(map("dimension", dimension, "field", "uscc", "issue", "missing"));
+        }
+        publish(Topics.CUSTOMER, customerId, "crm.customer.quality-scored.v1", map("customerId", customerId, "code", "C-000777",
+                "department", department, "ownerId", "rep", "score", score, "previousScore", null, "completeness", Math.min(50, score / 2),
+                "validity", 10, "timeliness", 10, "consistency", 5, "issues", issues, "scoredAt", at.toString()));
+    }
+
     ResponseEntity<Map> view360(String token, String customerId) {
         return get(token, "/api/v1/analytics/customers/" + customerId + "/360");
     }
@@ -184,11 +194,60 @@ class AnalyticsApiTest extends ApiTestClient {
         assertThat(definitions).isNotNull();
         for (String kpi : List.of("first-response-time", "resolution-time", "sla-compliance", "csat", "nps", "lead-conversion",
                 "stage-conversion", "win-rate", "average-deal-size", "sales-cycle", "pipeline-value", "campaign-roi", "retention",
-                "repurchase-rate", "rfm", "churn-risk")) {
+                "repurchase-rate", "rfm", "churn-risk", "data-quality")) {
             ResponseEntity<Map> response = get(ANALYST, "/api/v1/analytics/kpis/" + kpi + "?from=2026-01-01&to=2027-01-01");
             assertThat(response.getStatusCode().value()).as(kpi).isEqualTo(200);
             assertThat((List<Map<String, Object>>) response.getBody().get("rows")).as(kpi).isNotNull();
         }
+        // churn-score is model by default, but a history this short cannot hold a cut-off out: the rules give the score
+        ResponseEntity<Map> churn = get(ANALYST, "/api/v1/analytics/kpis/churn-risk?from=2026-01-01&to=2027-01-01");
+        assertThat((List<Map<String, Object>>) churn.getBody().get("rows")).isNotEmpty()
+                .allSatisfy(row -> assertThat((Map<String, Object>) row.get("values")).containsEntry("model", "rules").containsKey("reasons"));
+    }
+
+    static final String EAST_MANAGER = TestIssuer.get().token("east.manager", List.of("sales-manager"), List.of("/sales/east"));
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Map<String, Object>> rows(ResponseEntity<Map> response) {
+        assertThat(response.getStatusCode().value()).isEqualTo(200);
+        Map<String, Map<String, Object>> rows = new LinkedHashMap<>();
+        ((List<Map<String, Object>>) response.getBody().get("rows")).forEach(row -> rows.put((String) row.get("group"), (Map<String, Object>) row.get("values")));
+        return rows;
+    }
+
+    @Test
+    void dataQualityByDepartmentOverTimeCountsEachCustomersLatestScoreAndManagersSeeTheirDepartment() {
+        // scores of 2020: no other test scores that early, so the numbers are these customers' alone
+        String east = customer("/sales/east", null);
+        String west = customer("/sales/west", null);
+        qualityScored(east, "/sales/east", 40, Instant.parse("2020-01-10T00:00:00Z"), "COMPLETENESS", "COMPLETENESS");
+        qualityScored(east, "/sales/east", 90, Instant.parse("2020-02-10T00:00:00Z"));
+        qualityScored(west, "/sales/west", 70, Instant.parse("2020-01-15T00:00:00Z"), "VALIDITY", "TIMELINESS");
+        String period = "from=2020-01-01&to=2020-03-01";
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(rows(get(ANALYST, "/api/v1/analytics/kpis/data-quality?by=department&" + period)))
+                .containsOnlyKeys("/sales/east", "/sales/west"));
+        Map<String, Map<String, Object>> byDepartment = rows(get(ANALYST, "/api/v1/analytics/kpis/data-quality?by=department&" + period));
+        assertThat(byDepartment.get("/sales/east")).containsEntry("customers", 1).containsEntry("averageScore", 90.0);
+        assertThat(byDepartment.get("/sales/west")).containsEntry("customers", 1).containsEntry("averageScore", 70.0)
+                .containsEntry("issues", Map.of("COMPLETENESS", 0, "VALIDITY", 1, "TIMELINESS", 1, "CONSISTENCY", 0));
+
+        // one department over time: each month's end takes the latest score before it
+        Map<String, Map<String, Object>> eastByMonth = rows(get(ANALYST, "/api/v1/analytics/kpis/data-quality?by=month&department=/sales/east&" + period));
+        assertThat(eastByMonth).containsOnlyKeys("2020-01", "2020-02");
+        assertThat(eastByMonth.get("2020-01")).containsEntry("customers", 1).containsEntry("averageScore", 40.0)
+                .containsEntry("bands", Map.of("lt50", 1, "50to79", 0, "ge80", 0));
+        assertThat(eastByMonth.get("2020-02")).containsEntry("averageScore", 90.0).containsEntry("shares", Map.of("lt50", 0.0, "50to79", 0.0, "ge80", 1.0));
+
+        // a manager of /sales/east sees his department only, and the filter cannot widen that
+        assertThat(rows(get(EAST_MANAGER, "/api/v1/analytics/kpis/data-quality?by=department&" + period))).containsOnlyKeys("/sales/east");
+        assertThat(rows(get(EAST_MANAGER, "/api/v1/analytics/kpis/data-quality?department=/sales/west&" + period)).get("all"))
+                .containsEntry("customers", 0);
+        assertThat(get(ERP, "/api/v1/analytics/kpis/data-quality?" + period).getStatusCode().value()).isEqualTo(403);
+
+        ResponseEntity<String> csv = http.get().uri("/api/v1/analytics/kpis/data-quality.csv?by=department&" + period)
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + ANALYST).retrieve().toEntity(String.class);
+        assertThat(csv.getBody()).startsWith("kpi,from,to,by,group,asOf,customers,averageScore,bands.lt50,bands.50to79,bands.ge80,shares.lt50")
+                .contains("data-quality,2019-12-31T16:00:00Z,2020-02-29T16:00:00Z,department,/sales/east,");
     }
 
     @SuppressWarnings("unchecked")
@@ -259,6 +318,8 @@ class AnalyticsApiTest extends ApiTestClient {
         String survivor = customer("/sales/east", null);
         String loser = customer("/sales/east", "91330100MA27XK8L9Q");
         ticket(loser, "general", "/sales/east");
+        qualityScored(loser, "/sales/east", 55, Instant.now(), "VALIDITY");
+        qualityScored(survivor, "/sales/east", 81, Instant.now());
         publish(Topics.CUSTOMER, survivor, "crm.customer.merged.v1", map("mergeId", UUID.randomUUID().toString(), "loserId", loser,
                 "loserCode", "C-000778", "survivorId", survivor, "survivorCode", "C-000777", "movedContactIds", List.of(),
                 "mergedBy", "steward", "mergedAt", Instant.now().toString(), "undoableUntil", Instant.now().plusSeconds(86400).toString()));
@@ -268,6 +329,9 @@ class AnalyticsApiTest extends ApiTestClient {
             assertThat(response.getBody().get("customerId")).isEqualTo(survivor);
             assertThat((List<?>) response.getBody().get("openTickets")).hasSize(1);
             assertThat((List<Object>) response.getBody().get("mergedCustomerIds")).containsExactly((Object) loser);
+            // the score histories are read models too: the rebuild below must give them back as they are
+            assertThat(store.get(ReadModel.QUALITY, loser, org.crmsuite.analytics.model.CustomerQuality.class)).isNotNull();
+            assertThat(store.get(ReadModel.QUALITY, survivor, org.crmsuite.analytics.model.CustomerQuality.class)).isNotNull();
         });
         assertThat(post(ANALYST, "/api/v1/analytics/admin/rebuild", null).getStatusCode().value()).isEqualTo(403);
 

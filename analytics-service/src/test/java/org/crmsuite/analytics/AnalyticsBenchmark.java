@@ -218,6 +218,7 @@ class AnalyticsBenchmark extends ApiTestClient {
         Map<String, Object> opportunities = new LinkedHashMap<>();
         Map<String, Object> leads = new LinkedHashMap<>();
         Map<String, Object> invoices = new LinkedHashMap<>();
+        Map<String, Object> qualities = new LinkedHashMap<>();
         String[] departments = {"/sales/east", "/sales/west", "/sales/north", "/sales/south"};
         String[] queues = {"billing", "technical", "general", "vip"};
         String[] priorities = {"P1", "P2", "P3", "P4"};
@@ -252,6 +253,11 @@ class AnalyticsBenchmark extends ApiTestClient {
                 leads.put(id + "-l", new LeadFact(id + "-l", "线索", "WEBSITE", null, owner, department, "CONVERTED", created.minus(Duration.ofDays(10)),
                         null, random.nextBoolean() ? created : null, null, id));
             }
+            // a score at creation and a rescoring in the year (data-quality by department over time)
+            Instant rescored = at(yearStart);
+            qualities.put(id, new org.crmsuite.analytics.model.CustomerQuality(id, List.of(
+                    new org.crmsuite.analytics.model.CustomerQuality.Score(yearStart, 40 + random.nextInt(40), department, owner, Map.of("COMPLETENESS", 1)),
+                    new org.crmsuite.analytics.model.CustomerQuality.Score(rescored, 50 + random.nextInt(51), department, owner, Map.of()))));
             if (c % 3 == 0) {
                 Instant issued = at(yearStart);
                 invoices.put(id + "-i", new InvoiceFact(id + "-i", null, id, null, null, BigDecimal.valueOf(5000), null, "CNY", issued, null,
@@ -264,19 +270,21 @@ class AnalyticsBenchmark extends ApiTestClient {
         mongo.insertAll(ReadModel.OPPORTUNITY, opportunities);
         mongo.insertAll(ReadModel.LEAD, leads);
         mongo.insertAll(ReadModel.INVOICE, invoices);
+        mongo.insertAll(ReadModel.QUALITY, qualities);
         double seedSeconds = (System.nanoTime() - seedStart) / 1e9;
-        int documents = profiles.size() + tickets.size() + orders.size() + opportunities.size() + leads.size() + invoices.size();
+        int documents = profiles.size() + tickets.size() + orders.size() + opportunities.size() + leads.size() + invoices.size() + qualities.size();
         profiles.clear();
         tickets.clear();
         orders.clear();
         opportunities.clear();
         leads.clear();
         invoices.clear();
+        qualities.clear();
 
         List<String> queries = List.of(
                 "resolution-time?by=queue", "first-response-time?by=priority", "sla-compliance?by=month", "backlog?by=queue", "csat", "nps",
                 "win-rate?by=owner", "pipeline-value?by=department", "lead-conversion?by=month", "retention?by=month", "repurchase-rate",
-                "rfm", "churn-risk?by=department");
+                "rfm", "churn-risk?by=department", "data-quality?by=department", "data-quality?by=month");
         Map<String, List<Double>> latencies = new LinkedHashMap<>();
         String analyst = org.crmsuite.platform.test.TestIssuer.get().token("analyst", List.of("analyst"), List.of("/sales"),
                 Duration.ofHours(2), Map.of());

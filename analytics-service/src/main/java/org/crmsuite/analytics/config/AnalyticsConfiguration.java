@@ -33,6 +33,14 @@ class AnalyticsConfiguration {
         return event -> Thread.ofVirtual().name("facts-mirror-load").start(mirror::load);
     }
 
+    /** The churn model behind {@code crm.analytics.churn-score}, trained on demand from the service's own history. */
+    @Bean
+    org.crmsuite.analytics.churn.ChurnModels churnModels(AnalyticsProperties properties, java.time.Clock clock) {
+        // One daemon thread, not an Executor bean (that would replace Boot's task executor): a query never waits for it.
+        return new org.crmsuite.analytics.churn.ChurnModels(properties, clock, java.util.concurrent.Executors.newSingleThreadExecutor(
+                Thread.ofPlatform().daemon().name("churn-model-training").factory()));
+    }
+
     @Bean
     Projector projector(ReadModelStore store, AnalyticsProperties properties) {
         return new Projector(store, properties.historyCacheEvents());

@@ -26,17 +26,24 @@ import org.springframework.validation.annotation.Validated;
  *                           events keep changing them (0: never, every query sees every applied event)
  * @param historyCacheEvents events the projector keeps parsed in memory (the histories of the keys folded lately), so
  *                           a refold reads no stored history it has seen; 0 turns the cache off
+ * @param churnScore         what gives the churn-risk score: {@code model} (the default, as the model beat the rules on
+ *                           held-out data in docs/benchmarks/analytics-churn-model.md; still used only when it beats them
+ *                           on the service's own held-out cut-off) or {@code rules}
+ * @param churnModelRetrain  how old the churn model may get before the next churn-risk query trains it again
  */
 @Validated
 @ConfigurationProperties("crm.analytics")
 public record AnalyticsProperties(@NotNull String consumerGroup, @NotNull ZoneId timeZone, @Min(1) int activeWindowDays,
                                   @Min(1) int churnWindowDays, @Min(1) int noContactDays, @Min(1) int churnRiskLimit,
                                   List<BigDecimal> rfmMonetary, java.time.Duration factsCacheTtl,
-                                  @jakarta.validation.constraints.PositiveOrZero Integer historyCacheEvents) {
+                                  @jakarta.validation.constraints.PositiveOrZero Integer historyCacheEvents,
+                                  org.crmsuite.analytics.churn.ChurnScore churnScore, java.time.Duration churnModelRetrain) {
 
     public AnalyticsProperties {
         factsCacheTtl = factsCacheTtl == null ? java.time.Duration.ZERO : factsCacheTtl;
         historyCacheEvents = historyCacheEvents == null ? org.crmsuite.analytics.projection.Projector.DEFAULT_HISTORY_CACHE : historyCacheEvents;
+        churnScore = churnScore == null ? org.crmsuite.analytics.churn.ChurnScore.MODEL : churnScore;
+        churnModelRetrain = churnModelRetrain == null ? java.time.Duration.ofHours(24) : churnModelRetrain;
         rfmMonetary = rfmMonetary == null || rfmMonetary.isEmpty() ? KpiSettings.DEFAULT.rfmMonetary() : List.copyOf(rfmMonetary);
     }
 

@@ -7,6 +7,7 @@ import java.util.function.BiPredicate;
 
 import org.crmsuite.analytics.model.CampaignFact;
 import org.crmsuite.analytics.model.CustomerProfile;
+import org.crmsuite.analytics.model.CustomerQuality;
 import org.crmsuite.analytics.model.InvoiceFact;
 import org.crmsuite.analytics.model.LeadFact;
 import org.crmsuite.analytics.model.MergeFact;
@@ -16,16 +17,17 @@ import org.crmsuite.analytics.model.TicketFact;
 
 /**
  * The read models a KPI is computed from. Customers are counted once: a merged-away customer's orders count for
- * its survivor, and an order named by USCC counts for the customer that holds it.
+ * its survivor, and an order named by USCC counts for the customer that holds it. Data-quality scores are seen
+ * through their customer (its survivor's owner and department), as orders and invoices are.
  */
 public record Facts(List<TicketFact> tickets, List<OpportunityFact> opportunities, List<LeadFact> leads,
                     List<CampaignFact> campaigns, List<OrderFact> orders, List<InvoiceFact> invoices,
-                    List<CustomerProfile> profiles, List<MergeFact> merges, Memo memo) {
+                    List<CustomerProfile> profiles, List<MergeFact> merges, List<CustomerQuality> qualities, Memo memo) {
 
     public Facts(List<TicketFact> tickets, List<OpportunityFact> opportunities, List<LeadFact> leads,
                  List<CampaignFact> campaigns, List<OrderFact> orders, List<InvoiceFact> invoices,
-                 List<CustomerProfile> profiles, List<MergeFact> merges) {
-        this(tickets, opportunities, leads, campaigns, orders, invoices, profiles, merges, new Memo());
+                 List<CustomerProfile> profiles, List<MergeFact> merges, List<CustomerQuality> qualities) {
+        this(tickets, opportunities, leads, campaigns, orders, invoices, profiles, merges, qualities, new Memo());
     }
 
     /**
@@ -53,7 +55,7 @@ public record Facts(List<TicketFact> tickets, List<OpportunityFact> opportunitie
         }
     }
 
-    public static final Facts EMPTY = new Facts(List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
+    public static final Facts EMPTY = new Facts(List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
 
     private static final class Index {
         final Map<String, String> survivorOf = new HashMap<>();
@@ -124,6 +126,7 @@ public record Facts(List<TicketFact> tickets, List<OpportunityFact> opportunitie
                 orders.stream().filter(o -> viaCustomer.test(o.customerId(), o.uscc())).toList(),
                 invoices.stream().filter(i -> viaCustomer.test(i.customerId(), i.uscc())).toList(),
                 profiles.stream().filter(p -> canSee.test(p.ownerId(), p.department())).toList(),
-                merges);
+                merges,
+                qualities.stream().filter(q -> viaCustomer.test(q.customerId(), null)).toList());
     }
 }

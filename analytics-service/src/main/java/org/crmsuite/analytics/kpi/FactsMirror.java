@@ -10,6 +10,7 @@ import java.util.TreeMap;
 
 import org.crmsuite.analytics.model.CampaignFact;
 import org.crmsuite.analytics.model.CustomerProfile;
+import org.crmsuite.analytics.model.CustomerQuality;
 import org.crmsuite.analytics.model.InvoiceFact;
 import org.crmsuite.analytics.model.LeadFact;
 import org.crmsuite.analytics.model.MergeFact;
@@ -32,7 +33,7 @@ import org.crmsuite.analytics.projection.ReadModelStore;
 public class FactsMirror implements ReadModelListener {
 
     static final List<ReadModel> MODELS = List.of(ReadModel.TICKET, ReadModel.OPPORTUNITY, ReadModel.LEAD, ReadModel.CAMPAIGN,
-            ReadModel.ORDER, ReadModel.INVOICE, ReadModel.PROFILE, ReadModel.MERGE);
+            ReadModel.ORDER, ReadModel.INVOICE, ReadModel.PROFILE, ReadModel.MERGE, ReadModel.QUALITY);
 
     private final ReadModelStore store;
     private final Duration maxAge;
@@ -78,6 +79,7 @@ public class FactsMirror implements ReadModelListener {
             case InvoiceFact i -> i.invoiceId();
             case CustomerProfile p -> p.customerId();
             case MergeFact m -> m.mergeId();
+            case CustomerQuality q -> q.customerId();
             default -> throw new IllegalArgumentException("not a fact: " + value);
         };
     }
@@ -114,7 +116,8 @@ public class FactsMirror implements ReadModelListener {
         }
         Facts facts = new Facts((List<TicketFact>) list(ReadModel.TICKET), (List<OpportunityFact>) list(ReadModel.OPPORTUNITY),
                 (List<LeadFact>) list(ReadModel.LEAD), (List<CampaignFact>) list(ReadModel.CAMPAIGN), (List<OrderFact>) list(ReadModel.ORDER),
-                (List<InvoiceFact>) list(ReadModel.INVOICE), (List<CustomerProfile>) list(ReadModel.PROFILE), (List<MergeFact>) list(ReadModel.MERGE));
+                (List<InvoiceFact>) list(ReadModel.INVOICE), (List<CustomerProfile>) list(ReadModel.PROFILE), (List<MergeFact>) list(ReadModel.MERGE),
+                (List<CustomerQuality>) list(ReadModel.QUALITY));
         snapshot = new Snapshot(facts, version, now);
         return facts;
     }

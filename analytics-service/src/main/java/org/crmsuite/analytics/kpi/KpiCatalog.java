@@ -29,10 +29,13 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 
+import org.crmsuite.analytics.churn.ChurnFeatures;
+import org.crmsuite.analytics.churn.LogisticModel;
 import org.crmsuite.analytics.model.CampaignFact;
 import org.crmsuite.analytics.model.ChurnRisk;
 import org.crmsuite.analytics.model.ChurnRules;
 import org.crmsuite.analytics.model.CustomerProfile;
+import org.crmsuite.analytics.model.CustomerQuality;
 import org.crmsuite.analytics.model.InvoiceFact;
 import org.crmsuite.analytics.model.LeadFact;
 import org.crmsuite.analytics.model.OpportunityFact;
@@ -48,6 +51,11 @@ public final class KpiCatalog {
     private static final List<Dimension> SERVICE_DIMS = List.of(NONE, QUEUE, AGENT, PRIORITY, TYPE, CHANNEL, DEPARTMENT, MONTH);
     private static final List<Dimension> SALES_DIMS = List.of(NONE, OWNER, DEPARTMENT, MONTH);
     private static final List<Dimension> CUSTOMER_DIMS = List.of(NONE, OWNER, DEPARTMENT, TIER, MONTH);
+
+    static final String DATA_QUALITY_FORMULA = "customers scored before the period's end (by month: each month's end), each with its latest "
+            + "score at that instant (a merged-away customer's scores fold into its survivor's, the latest of all counts; erased customers "
+            + "are left out): customers, average score, customers and share per band (<50, 50-79, ≥80), and the open issues of those "
+            + "scores by dimension (COMPLETENESS, VALIDITY, TIMELINESS, CONSISTENCY); grouped by the customer's current department, owner or tier";
 
     private static final Map<String, KpiDefinition> DEFINITIONS = new LinkedHashMap<>();
 
@@ -153,11 +161,16 @@ public final class KpiCatalog {
                 List.of("erp.order.placed.v1", "erp.order.cancelled.v1", "crm.customer.merged.v1"), List.of(NONE, OWNER, DEPARTMENT, TIER),
                 KpiCatalog::rfm));
         add(new KpiDefinition("churn-risk", "customer", "Churn-risk score per customer",
-                "rules at the period's end, points capped at 100: falling order frequency 30, open complaints 20, low CSAT 20, SLA breaches 15, overdue invoices 15, no contact in N days 20; by none: the riskiest customers with their reasons; by a dimension: average score and customers at risk (score ≥ 50)",
+                "at the period's end; reasons: rules, points capped at 100: falling order frequency 30, open complaints 20, low CSAT 20, SLA breaches 15, overdue invoices 15, no contact in N days 20; score: those points, or the churn model's probability of no order in the next 90 days × 100 when churn-score is model and the model beat the rules on the service's own held-out cut-off (model names which); by none: the riskiest customers with their reasons; by a dimension: average score and customers at risk (score ≥ 50)",
                 List.of("erp.order.placed.v1", "crm.ticket.opened.v1", "crm.ticket.satisfaction-rated.v1", "crm.ticket.sla-breached.v1",
                         "finance.invoice.overdue.v1", "finance.invoice.paid.v1", "crm.opportunity.created.v1"), List.of(NONE, OWNER, DEPARTMENT, TIER),
                 KpiCatalog::churnRisk));
+        add(new KpiDefinition("data-quality", "customer", "Data quality by department over time",
+                DATA_QUALITY_FORMULA, List.of("crm.customer.quality-scored.v1", "crm.customer.merged.v1", "crm.customer.erased.v1"),
+                CUSTOMER_DIMS, KpiCatalog::dataQuality));
     }
+
+
 
     private static void add(KpiDefinition definition) {
         DEFINITIONS.put(definition.name(), definition);
@@ -532,8 +545,16 @@ public final class KpiCatalog {
         return rows;
     }
 
-    /** The churn risk of every known customer (a profile, or any order, ticket, invoice or opportunity) at the instant. */
-    public static List<ChurnRisk> churnRisks(Facts facts, Instant at, KpiSettings settings) {
+    /** The facts of one surviving customer, as the churn rules and the churn model read them. */
+    public record CustomerFacts(List<TicketFact> tickets, List<OpportunityFact> opportunities, List<OrderFact> orders,
+                                List<InvoiceFact> invoices) {
+    }
+
+    /**
+     * Every known customer (a profile neither erased nor archived, or any order, ticket, invoice or opportunity) with
+     * its facts and those of the customers merged into it.
+     */
+    public static Map<String, CustomerFacts> customerFacts(Facts facts) {
         Facts.Customers customers = facts.customers();
         Map<String, List<TicketFact>> tickets = new HashMap<>();
         Map<String, List<OpportunityFact>> opportunities = new HashMap<>();
@@ -558,14 +579,29 @@ public final class KpiCatalog {
         for (InvoiceFact i : facts.invoices()) {
             add(invoices, customers.canonical(i.customerId(), i.uscc()), i, all);
         }
-        List<ChurnRisk> risks = new ArrayList<>();
+        Map<String, CustomerFacts> byCustomer = new HashMap<>();
         for (String customer : all) {
-            risks.add(ChurnRules.assess(customer, tickets.getOrDefault(customer, List.of()), opportunities.getOrDefault(customer, List.of()),
-                    orders.getOrDefault(customer, List.of()).stream().filter(o -> o.orderedAt() != null && o.orderedAt().isBefore(at)).toList(),
-                    invoices.getOrDefault(customer, List.of()), at, settings.churn()));
+            byCustomer.put(customer, new CustomerFacts(tickets.getOrDefault(customer, List.of()), opportunities.getOrDefault(customer, List.of()),
+                    orders.getOrDefault(customer, List.of()), invoices.getOrDefault(customer, List.of())));
         }
+        return byCustomer;
+    }
+
+    /** The churn risk by the rules of every known customer ({@link #customerFacts}) at the instant. */
+    public static List<ChurnRisk> churnRisks(Facts facts, Instant at, KpiSettings settings) {
+        List<ChurnRisk> risks = new ArrayList<>();
+        customerFacts(facts).forEach((customer, f) -> risks.add(rulesAt(customer, f, at, settings)));
         return risks;
     }
+
+    public static ChurnRisk rulesAt(String customer, CustomerFacts f, Instant at, KpiSettings settings) {
+        return ChurnRules.assess(customer, f.tickets(), f.opportunities(),
+                f.orders().stream().filter(o -> o.orderedAt() != null && o.orderedAt().isBefore(at)).toList(), f.invoices(), at, settings.churn());
+    }
+
+    /** What produced the churn-risk score: the rules' points, or the model's churn probability × 100. */
+    public static final String RULES = "rules";
+    public static final String MODEL = "logistic-regression";
 
     private static <T> void add(Map<String, List<T>> map, String customer, T item, Set<String> all) {
         if (customer != null) {
@@ -574,16 +610,112 @@ public final class KpiCatalog {
         }
     }
 
+    static final List<String> QUALITY_DIMENSIONS = List.of("COMPLETENESS", "VALIDITY", "TIMELINESS", "CONSISTENCY");
+
+    /**
+     * The customer's score at the instant: the latest of its own and its merged-away customers' scores before it. Ties
+     * (one instant) go to the survivor's own score, then to the smallest customer id, so the answer is one.
+     */
+    static CustomerQuality.Score qualityAt(String customer, List<CustomerQuality> members, Instant end) {
+        CustomerQuality.Score best = null;
+        String bestOwner = null;
+        for (CustomerQuality member : members) {
+            CustomerQuality.Score score = member.at(end);
+            if (score == null) {
+                continue;
+            }
+            int order = best == null ? 1 : score.scoredAt().compareTo(best.scoredAt());
+            if (order == 0) {
+                boolean own = member.customerId().equals(customer);
+                boolean bestOwn = bestOwner.equals(customer);
+                order = own != bestOwn ? (own ? 1 : -1) : bestOwner.compareTo(member.customerId());
+            }
+            if (order > 0) {
+                best = score;
+                bestOwner = member.customerId();
+            }
+        }
+        return best;
+    }
+
+    static List<KpiRow> dataQuality(Facts facts, Period period, Dimension by, KpiSettings settings) {
+        Facts.Customers customers = facts.customers();
+        // score histories by surviving customer; erased customers (and whatever was merged into them) are not counted
+        Map<String, List<CustomerQuality>> byCustomer = new TreeMap<>();
+        for (CustomerQuality quality : facts.qualities()) {
+            String customer = customers.canonical(quality.customerId(), null);
+            CustomerProfile profile = customers.profile(customer);
+            if (profile == null || !"ERASED".equals(profile.status())) {
+                byCustomer.computeIfAbsent(customer, c -> new ArrayList<>()).add(quality);
+            }
+        }
+        List<Period.Named> snapshots = by == MONTH ? period.months() : List.of(new Period.Named(ALL, period));
+        List<KpiRow> rows = new ArrayList<>();
+        for (Period.Named snapshot : snapshots) {
+            Instant end = snapshot.period().to();
+            Map<String, List<CustomerQuality.Score>> groups = new TreeMap<>();
+            byCustomer.forEach((customer, members) -> {
+                CustomerQuality.Score score = qualityAt(customer, members, end);
+                if (score != null) {
+                    groups.computeIfAbsent(by == MONTH || by == NONE ? snapshot.name() : qualityDim(customers.profile(customer), score, by),
+                            g -> new ArrayList<>()).add(score);
+                }
+            });
+            if (groups.isEmpty() && (by == NONE || by == MONTH)) {
+                groups.put(snapshot.name(), List.of());
+            }
+            groups.forEach((group, scores) -> {
+                long low = scores.stream().filter(s -> s.score() < 50).count();
+                long high = scores.stream().filter(s -> s.score() >= 80).count();
+                long middle = scores.size() - low - high;
+                Map<String, Object> issues = new LinkedHashMap<>();
+                for (String dimension : QUALITY_DIMENSIONS) {
+                    issues.put(dimension, scores.stream().mapToLong(s -> s.issues().getOrDefault(dimension, 0)).sum());
+                }
+                rows.add(new KpiRow(group, values("asOf", end.toString(), "customers", scores.size(),
+                        "averageScore", Stats.average(scores.stream().map(s -> (double) s.score()).toList()),
+                        "bands", values("lt50", low, "50to79", middle, "ge80", high),
+                        "shares", values("lt50", Stats.ratio(low, scores.size()), "50to79", Stats.ratio(middle, scores.size()),
+                                "ge80", Stats.ratio(high, scores.size())),
+                        "issues", issues)));
+            });
+        }
+        return rows;
+    }
+
+    /** The customer's current department, owner or tier; without a profile, the department and owner the score named. */
+    static String qualityDim(CustomerProfile profile, CustomerQuality.Score score, Dimension by) {
+        if (profile == null) {
+            return orUnknown(by == DEPARTMENT ? score.department() : by == OWNER ? score.ownerId() : null);
+        }
+        return orUnknown(profileDim(profile, by));
+    }
+
     static List<KpiRow> churnRisk(Facts facts, Period period, Dimension by, KpiSettings settings) {
-        List<ChurnRisk> risks = churnRisks(facts, period.to(), settings);
+        Instant at = period.to();
+        Facts.Customers customers = facts.customers();
+        LogisticModel model = settings.churnModel();
+        String producer = model == null ? RULES : MODEL;
+        List<ChurnRisk> risks = new ArrayList<>();
+        customerFacts(facts).forEach((customer, f) -> {
+            ChurnRisk rules = rulesAt(customer, f, at, settings);
+            if (model == null) {
+                risks.add(rules);
+            } else {
+                // the model gives the score; the reasons stay the rules', so a manager still sees why
+                CustomerProfile profile = customers.profile(customer);
+                double p = model.probability(ChurnFeatures.of(f.tickets(), f.opportunities(), f.orders(), f.invoices(),
+                        profile == null ? null : profile.createdAt(), at));
+                risks.add(new ChurnRisk(customer, (int) Math.round(100 * p), rules.reasons()));
+            }
+        });
         if (by == NONE) {
             return risks.stream().sorted(Comparator.comparingInt(ChurnRisk::score).reversed().thenComparing(ChurnRisk::customerId))
                     .limit(settings.churnRiskLimit())
-                    .map(r -> new KpiRow(r.customerId(), values("score", r.score(), "reasons", r.reasons().stream()
+                    .map(r -> new KpiRow(r.customerId(), values("score", r.score(), "model", producer, "reasons", r.reasons().stream()
                             .map(reason -> values("rule", reason.rule(), "points", reason.points(), "detail", reason.detail())).toList())))
                     .toList();
         }
-        Facts.Customers customers = facts.customers();
         Map<String, List<ChurnRisk>> groups = new TreeMap<>();
         for (ChurnRisk risk : risks) {
             groups.computeIfAbsent(orUnknown(profileDim(customers.profile(risk.customerId()), by)), g -> new ArrayList<>()).add(risk);
@@ -591,7 +723,7 @@ public final class KpiCatalog {
         List<KpiRow> rows = new ArrayList<>();
         groups.forEach((group, list) -> rows.add(new KpiRow(group, values("customers", list.size(),
                 "averageScore", Stats.average(list.stream().map(r -> (double) r.score()).toList()),
-                "atRisk", list.stream().filter(r -> r.score() >= 50).count()))));
+                "atRisk", list.stream().filter(r -> r.score() >= 50).count(), "model", producer))));
         return rows;
     }
 

@@ -7,6 +7,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.crmsuite.analytics.churn.ChurnModels;
 import org.crmsuite.analytics.config.AnalyticsProperties;
 import org.crmsuite.platform.security.CurrentUser;
 import org.crmsuite.platform.security.RecordAccess;
@@ -30,38 +31,65 @@ public class KpiService {
     private final RecordAccess access;
     private final AnalyticsProperties properties;
     private final Clock clock;
+    private final ChurnModels churnModels;
 
-    KpiService(FactsMirror mirror, RecordAccess access, AnalyticsProperties properties, Clock clock) {
+    KpiService(FactsMirror mirror, RecordAccess access, AnalyticsProperties properties, Clock clock, ChurnModels churnModels) {
         this.mirror = mirror;
         this.access = access;
         this.properties = properties;
         this.clock = clock;
+        this.churnModels = churnModels;
     }
 
     public KpiResult compute(CurrentUser user, String kpi, String from, String to, String by) {
+        return compute(user, kpi, from, to, by, null);
+    }
+
+    /**
+     * @param department optional filter: only records of this department or one below it ({@code /sales} takes
+     *                   {@code /sales/east}), on top of what the caller may see; with {@code by=month} it gives one
+     *                   department over time
+     */
+    public KpiResult compute(CurrentUser user, String kpi, String from, String to, String by, String department) {
         requireReader(user);
         KpiDefinition definition = KpiCatalog.find(kpi).orElseThrow(() -> CrmProblemException.notFound("KPI", kpi));
         Dimension dimension = Dimension.of(by).filter(definition.dimensions()::contains).orElseThrow(() ->
                 CrmProblemException.invalid("by", "unknown dimension '" + by + "' for " + kpi + "; one of "
                         + definition.dimensions().stream().map(Dimension::param).toList()));
         Period period = period(from, to, properties.timeZone(), clock);
-        Facts facts = facts();
+        Facts all = facts();
+        Facts facts = all;
         String scope = "all";
         if (!access.seesAll(user)) {
             // the same rule as RecordAccess.canSee (the caller does not see all): own records, or a department within
             // a group; departments are few, so each is decided once per query instead of once per record
             java.util.Map<String, Boolean> departments = new java.util.HashMap<>();
-            facts = facts.visible((owner, department) -> (owner != null && owner.equals(user.id()))
-                    || (department != null && departments.computeIfAbsent(department, d -> access.canSee(user, null, d))));
+            facts = facts.visible((owner, recordDepartment) -> (owner != null && owner.equals(user.id()))
+                    || (recordDepartment != null && departments.computeIfAbsent(recordDepartment, d -> access.canSee(user, null, d))));
             scope = "own and " + user.groups().stream().sorted().toList();
         }
+        if (department != null && !department.isBlank()) {
+            String wanted = department.strip();
+            facts = facts.visible((owner, recordDepartment) -> within(recordDepartment, wanted));
+            scope = scope + " in " + wanted;
+        }
         return new KpiResult(definition.name(), definition.title(), period.from(), period.to(), dimension.param(), scope,
-                definition.computation().compute(facts, period, dimension, properties.kpiSettings()));
+                definition.computation().compute(facts, period, dimension,
+                        "churn-risk".equals(definition.name()) ? churnModels.settings(() -> all) : properties.kpiSettings()));
     }
 
     public List<KpiDefinition> definitions(CurrentUser user) {
         requireReader(user);
         return KpiCatalog.all();
+    }
+
+    /** A department lies within another when it is the same or below it in the group path. */
+    static boolean within(String department, String filter) {
+        if (department == null) {
+            return false;
+        }
+        String parent = filter.endsWith("/") ? filter.substring(0, filter.length() - 1) : filter;
+        return department.equals(parent) || department.startsWith(parent + "/");
     }
 
     static void requireReader(CurrentUser user) {

@@ -353,7 +353,9 @@ public final class Folds {
             }
             seen = true;
             code = or(e.text("code"), code);
-            updatedAt = e.time();
+            if (!e.type().startsWith(QUALITY_EVENTS)) {
+                updatedAt = e.time(); // a (re)scoring is no change of master data
+            }
             switch (e.type()) {
                 case "crm.customer.created.v1" -> {
                     legalName = e.text("legalName");
@@ -398,6 +400,39 @@ public final class Folds {
         }
         return seen ? new CustomerProfile(customerId, code, legalName, shortName, uscc, List.copyOf(usccs), phone, email,
                 ownerId, department, tier, stage, status, createdAt, updatedAt) : null;
+    }
+
+    /** Data-quality events: they change no master data, only {@link #quality}. */
+    static final String QUALITY_EVENTS = "crm.customer.quality-";
+
+    /**
+     * Every score announced for the customer, oldest first (by scoredAt, then the event order), each with its issue
+     * counts by dimension; null when the customer was never scored.
+     */
+    public static CustomerQuality quality(String customerId, List<AnalyticsEvent> history) {
+        List<CustomerQuality.Score> scores = new ArrayList<>();
+        for (AnalyticsEvent e : EventOrder.sorted(history)) {
+            if (!"crm.customer.quality-scored.v1".equals(e.type()) || !customerId.equals(e.text("customerId")) || e.integer("score") == null) {
+                continue;
+            }
+            java.util.Map<String, Integer> issues = new java.util.TreeMap<>();
+            tools.jackson.databind.JsonNode list = e.data().get("issues");
+            if (list != null && list.isArray()) {
+                for (tools.jackson.databind.JsonNode issue : list) {
+                    tools.jackson.databind.JsonNode dimension = issue.get("dimension");
+                    if (dimension != null && dimension.isString()) {
+                        issues.merge(dimension.asString(), 1, Integer::sum);
+                    }
+                }
+            }
+            scores.add(new CustomerQuality.Score(or(e.instant("scoredAt"), e.time()), e.integer("score"), e.text("department"),
+                    e.text("ownerId"), java.util.Collections.unmodifiableMap(issues)));
+        }
+        if (scores.isEmpty()) {
+            return null;
+        }
+        scores.sort(java.util.Comparator.comparing(CustomerQuality.Score::scoredAt)); // stable: ties keep the event order
+        return new CustomerQuality(customerId, List.copyOf(scores));
     }
 
     public static MergeFact merge(String mergeId, List<AnalyticsEvent> history) {

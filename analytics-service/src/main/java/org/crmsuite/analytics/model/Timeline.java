@@ -15,6 +15,7 @@ final class Timeline {
             case "crm.customer.merge-undone.v1" -> "Merge of " + v(e, "loserCode") + " into " + v(e, "survivorCode") + " undone";
             case "crm.customer.archived.v1" -> "Customer archived";
             case "crm.customer.erased.v1" -> "Personal data erased";
+            case "crm.customer.quality-scored.v1" -> "Data quality scored " + v(e, "score") + " (was " + v(e, "previousScore") + ")";
             case "crm.ticket.opened.v1" -> "Ticket " + v(e, "number") + " opened (" + v(e, "priority") + ", " + v(e, "type") + ")";
             case "crm.ticket.resolved.v1" -> "Ticket " + v(e, "number") + " resolved";
             case "crm.ticket.closed.v1" -> "Ticket " + v(e, "number") + " closed";

@@ -127,6 +127,7 @@ public class Projector {
                     }
                 } else if (key.startsWith(EventKeys.PROFILE)) {
                     write(writes, ReadModel.PROFILE, id, Folds.profile(id, history));
+                    write(writes, ReadModel.QUALITY, id, Folds.quality(id, history));
                     customers.add(id);
                 }
             }

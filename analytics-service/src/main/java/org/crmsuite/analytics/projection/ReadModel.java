@@ -20,6 +20,8 @@ public enum ReadModel {
     INVOICE("rm_invoice", InvoiceFact.class),
     PROFILE("rm_customer_profile", CustomerProfile.class),
     MERGE("rm_merge", MergeFact.class),
+    /** Data-quality score history per customer, folded from its profile events. */
+    QUALITY("rm_customer_quality", org.crmsuite.analytics.model.CustomerQuality.class),
     CUSTOMER_360("rm_customer_360", Customer360.class);
 
     private final String collection;

@@ -379,6 +379,51 @@ final class BruteForce {
         return rows;
     }
 
+    /**
+     * Data quality at the period's end: per customer (merged-away ones counted as their survivor, customers whose
+     * survivor was erased left out) the latest quality-scored before the end (ties: the survivor's own, then the smallest
+     * customer id); customers, average, bands and shares, issues by dimension.
+     */
+    Map<String, Object> dataQuality() {
+        Set<String> erased = of("crm.customer.erased.v1").stream().map(e -> e.text("customerId")).collect(Collectors.toSet());
+        Map<String, AnalyticsEvent> latest = new HashMap<>();
+        for (AnalyticsEvent scored : of("crm.customer.quality-scored.v1")) {
+            String customer = canonical(scored.text("customerId"));
+            if (erased.contains(customer) || !scored.instant("scoredAt").isBefore(to)) {
+                continue;
+            }
+            AnalyticsEvent best = latest.get(customer);
+            int order = best == null ? 1 : scored.instant("scoredAt").compareTo(best.instant("scoredAt"));
+            if (order == 0) {
+                boolean own = scored.text("customerId").equals(customer);
+                boolean bestOwn = best.text("customerId").equals(customer);
+                order = own != bestOwn ? (own ? 1 : -1) : best.text("customerId").compareTo(scored.text("customerId"));
+            }
+            if (order > 0) {
+                latest.put(customer, scored);
+            }
+        }
+        int n = latest.size();
+        long low = latest.values().stream().filter(e -> e.integer("score") < 50).count();
+        long high = latest.values().stream().filter(e -> e.integer("score") >= 80).count();
+        Map<String, Long> issues = new TreeMap<>();
+        for (String dimension : List.of("COMPLETENESS", "VALIDITY", "TIMELINESS", "CONSISTENCY")) {
+            issues.put(dimension, 0L);
+        }
+        for (AnalyticsEvent e : latest.values()) {
+            e.data().get("issues").forEach(issue -> issues.merge(issue.get("dimension").asString(), 1L, Long::sum));
+        }
+        return Map.of("customers", n,
+                "averageScore", String.valueOf(n == 0 ? null : round(latest.values().stream().mapToInt(e -> e.integer("score")).sum() / (double) n)),
+                "bands", new TreeMap<>(Map.of("lt50", low, "50to79", n - low - high, "ge80", high)).toString(),
+                "shares", new TreeMap<>(Map.of("lt50", share(low, n), "50to79", share(n - low - high, n), "ge80", share(high, n))).toString(),
+                "issues", issues.toString());
+    }
+
+    static String share(long part, long whole) {
+        return String.valueOf(whole == 0 ? null : round((double) part / whole));
+    }
+
     Map<String, Object> repurchase() {
         long buyers = 0;
         long repeat = 0;

@@ -17,6 +17,7 @@ import org.crmsuite.analytics.event.AnalyticsEvent;
 import org.crmsuite.analytics.model.CampaignFact;
 import org.crmsuite.analytics.model.Customer360;
 import org.crmsuite.analytics.model.CustomerProfile;
+import org.crmsuite.analytics.model.CustomerQuality;
 import org.crmsuite.analytics.model.InvoiceFact;
 import org.crmsuite.analytics.model.LeadFact;
 import org.crmsuite.analytics.model.MergeFact;
@@ -52,7 +53,8 @@ class KpiRecountPropertiesTest {
         return new Facts(store.all(ReadModel.TICKET, TicketFact.class), store.all(ReadModel.OPPORTUNITY, OpportunityFact.class),
                 store.all(ReadModel.LEAD, LeadFact.class), store.all(ReadModel.CAMPAIGN, CampaignFact.class),
                 store.all(ReadModel.ORDER, OrderFact.class), store.all(ReadModel.INVOICE, InvoiceFact.class),
-                store.all(ReadModel.PROFILE, CustomerProfile.class), store.all(ReadModel.MERGE, MergeFact.class));
+                store.all(ReadModel.PROFILE, CustomerProfile.class), store.all(ReadModel.MERGE, MergeFact.class),
+                store.all(ReadModel.QUALITY, CustomerQuality.class));
     }
 
     static Map<String, Object> kpi(Facts facts, String name, Period period) {
@@ -68,7 +70,7 @@ class KpiRecountPropertiesTest {
             Object value = values.get(name);
             if (value instanceof Map<?, ?> map) {
                 Map<String, String> sorted = new TreeMap<>();
-                map.forEach((k, v) -> sorted.put(k.toString(), v.toString()));
+                map.forEach((k, v) -> sorted.put(k.toString(), String.valueOf(v)));
                 value = sorted;
             }
             if (value instanceof BigDecimal decimal) {
@@ -118,6 +120,8 @@ class KpiRecountPropertiesTest {
         assertThat(textOf(pick(kpi(facts, "sales-cycle", period), "won", "averageDays", "medianDays"))).isEqualTo(text(brute.salesCycle()));
         assertThat(rows(facts, "stage-conversion", period, "entered", "moved", "rate")).isEqualTo(brute.stageConversion());
         assertThat(rows(facts, "rfm", period, "customers", "revenue")).isEqualTo(brute.rfm());
+        assertThat(textOf(pick(kpi(facts, "data-quality", period), "customers", "averageScore", "bands", "shares", "issues")))
+                .isEqualTo(text(brute.dataQuality()));
     }
 
     /** A KPI whose rows are groups (stage moves, segments), by none: group → its values joined by ':'. */
@@ -191,6 +195,16 @@ class KpiRecountPropertiesTest {
                     .stream().mapToInt(row -> ((Number) row.values().get("tickets")).intValue()).sum();
             assertThat(sum).as("resolution-time by " + by).isEqualTo(total);
         }
+        // data quality: the departments (owners, tiers) partition the customers scored at the end; the last month's
+        // snapshot is the period's
+        int scored = ((Number) kpi(run.facts(), "data-quality", period).get("customers")).intValue();
+        for (Dimension by : List.of(Dimension.DEPARTMENT, Dimension.OWNER, Dimension.TIER)) {
+            int sum = KpiCatalog.find("data-quality").orElseThrow().computation().compute(run.facts(), period, by, KpiSettings.DEFAULT)
+                    .stream().mapToInt(row -> ((Number) row.values().get("customers")).intValue()).sum();
+            assertThat(sum).as("data-quality by " + by).isEqualTo(scored);
+        }
+        List<KpiRow> months = KpiCatalog.find("data-quality").orElseThrow().computation().compute(run.facts(), period, Dimension.MONTH, KpiSettings.DEFAULT);
+        assertThat(months.get(months.size() - 1).values().get("customers")).isEqualTo(scored);
     }
 
     @Property(tries = 15)

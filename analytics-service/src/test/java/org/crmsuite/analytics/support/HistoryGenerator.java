@@ -37,6 +37,7 @@ public final class HistoryGenerator {
     private final Map<String, String> usccOf = new LinkedHashMap<>();
     private final List<String> campaigns = new ArrayList<>();
     private final java.util.Set<Integer> merged = new java.util.HashSet<>();
+    private final java.util.Set<String> namedByUscc = new java.util.HashSet<>();
     private long offset;
 
     public HistoryGenerator(long seed) {
@@ -73,6 +74,19 @@ public final class HistoryGenerator {
         }
         for (int i = 0; i < sizes.merges() && customers.size() > 2; i++) {
             merge();
+        }
+        // last, so the events above stay those of earlier versions for a seed
+        for (String customer : customers) {
+            qualityScores(customer);
+        }
+        for (String customer : customers) {
+            if (!namedByUscc.contains(customer) && random.nextInt(6) == 0) {
+                // an erasure clears the USCCs, so a customer ERP names by USCC only is not erased here (the recounts
+                // of the order KPIs map USCCs from crm.customer.created, as nothing else erases them)
+                Instant at = at(170);
+                emit("crm.customer.erased.v1", "crm.customer.events", customer, at, "customerId", customer, "code", "C-000001",
+                        "erasedContactIds", List.of(), "erasedBy", "steward", "erasedAt", at.toString());
+            }
         }
         return List.copyOf(events);
     }
@@ -281,6 +295,7 @@ public final class HistoryGenerator {
         Map<String, Object> order = new LinkedHashMap<>(Map.of("orderId", id, "amount", money(200000), "currency", "CNY", "orderedAt", ordered.toString()));
         if (random.nextInt(3) == 0) {
             order.put("uscc", usccOf.get(customer));
+            namedByUscc.add(customer);
         } else {
             order.put("customerId", customer);
         }
@@ -328,6 +343,31 @@ public final class HistoryGenerator {
             Instant undone = after(at, 100);
             emit("crm.customer.merge-undone.v1", "crm.customer.events", survivor, undone, "mergeId", mergeId, "loserId", loser, "loserCode", "C-000001",
                     "survivorId", survivor, "survivorCode", "C-000002", "movedContactIds", List.of(), "undoneBy", "steward", "undoneAt", undone.toString());
+        }
+    }
+
+    static final String[] QUALITY_DIMENSIONS = {"COMPLETENESS", "VALIDITY", "TIMELINESS", "CONSISTENCY"};
+
+    /** Up to four data-quality scores at increasing instants, each with its issues; a quarter of customers never scored. */
+    void qualityScores(String customer) {
+        int count = random.nextInt(5);
+        Instant at = at(120);
+        Integer previous = null;
+        for (int i = 0; i < count; i++) {
+            at = after(at, 24 * 30);
+            int score = random.nextInt(101);
+            List<Map<String, Object>> issues = new ArrayList<>();
+            for (int n = random.nextInt(4); n > 0; n--) {
+                issues.add(Map.of("dimension", pick(QUALITY_DIMENSIONS), "field", "uscc", "issue", "invalid"));
+            }
+            Map<String, Object> scored = new LinkedHashMap<>(Map.of("customerId", customer, "code", "C-000001", "score", score,
+                    "completeness", Math.min(50, score / 2), "validity", 10, "timeliness", 10, "consistency", 5, "issues", issues,
+                    "scoredAt", at.toString()));
+            scored.put("department", pick(DEPARTMENTS));
+            scored.put("ownerId", pick(PEOPLE));
+            scored.put("previousScore", previous);
+            emitMap("crm.customer.quality-scored.v1", "crm.customer.events", customer, at, scored);
+            previous = score;
         }
     }
 
