@@ -23,7 +23,9 @@ class ApiDocsTest extends ApiTestSupport {
                 "/api/v1/customers/{customerId}/erase", "/api/v1/customers/{id}/quality", "/api/v1/customers/{id}/verification",
                 "/api/v1/customers/export.csv", "/api/v1/customers/duplicates/check", "/api/v1/customers/imports/{importId}",
                 "/api/v1/customers/imports/{importId}/rows", "/api/v1/customers/quality/worst", "/api/v1/customers/quality/departments",
-                "/api/v1/customers/quality/refresh");
+                "/api/v1/customers/quality/refresh", "/api/v1/customers/{id}/quality/issues", "/api/v1/customers/quality/issues",
+                "/api/v1/customers/{id}/quality/issues/{issueId}", "/api/v1/customers/{id}/quality/issues/{issueId}/assignee",
+                "/api/v1/customers/{id}/quality/issues/{issueId}/resolution");
         assertThat(paths.get("/api/v1/customers")).containsKeys("get", "post");
         assertThat(paths.get("/api/v1/customers/{id}")).containsKeys("get", "put");
         paths.forEach((path, operations) -> operations.values().forEach(operation ->
@@ -31,6 +33,7 @@ class ApiDocsTest extends ApiTestSupport {
 
         String json = http.get().uri("/v3/api-docs").retrieve().body(String.class);
         assertThat(json).contains("杭州云栖科技有限公司", "91330106MA27XY812F", "13812345678", "If-Match", "possible-duplicates",
-                "Idempotency-Key", "idempotency-key-reused", "统一社会信用代码", "saveAnyway");
+                "Idempotency-Key", "idempotency-key-reused", "统一社会信用代码", "saveAnyway",
+                "MISSING_FIELD", "营业执照上有统一社会信用代码，请补全");
     }
 }

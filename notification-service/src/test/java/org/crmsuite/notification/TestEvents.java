@@ -39,6 +39,16 @@ public final class TestEvents {
                 "dueAt", Instant.now().plus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS).toString(), "ownerId", owner));
     }
 
+    /** {@code crm.customer.quality-issue-assigned.v1} as customer-service records it (optional members included). */
+    public static Map<String, Object> qualityIssueAssigned(String customerCode, String assignee) {
+        Map<String, Object> payload = new HashMap<>(Map.of("issueId", UUID.randomUUID().toString(), "customerId", UUID.randomUUID().toString(),
+                "customerCode", customerCode, "kind", "MISSING_FIELD", "field", "uscc", "score", 55, "department", "/sales/east",
+                "assignee", assignee, "assignedBy", "steward.lead", "assignedAt", "2026-03-01T02:30:00Z"));
+        payload.put("dueAt", "2026-03-08T10:00:00Z");
+        payload.put("note", "营业执照上有统一社会信用代码，请补全");
+        return payload;
+    }
+
     public static Map<String, Object> opportunityWon(String owner) {
         return new HashMap<>(Map.of("opportunityId", UUID.randomUUID().toString(), "name", "华东仓储系统升级",
                 "customerId", UUID.randomUUID().toString(), "amount", "135000.08", "currency", "CNY",

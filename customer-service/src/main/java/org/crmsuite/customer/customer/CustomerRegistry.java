@@ -140,6 +140,7 @@ public class CustomerRegistry {
         outbox.record(created(customer));
         matchKeys.index(customer.id(), customer.nameNormalised());
         registrations.publishEvent(new CustomerRegistered(customer.id(), customer.uscc()));
+        registrations.publishEvent(CustomersChanged.of(customer));
         return customer;
     }
 
@@ -218,10 +219,12 @@ public class CustomerRegistry {
             matchKeys.index(names);
             long t4 = System.nanoTime();
             registrations.publishEvent(new CustomersRegistered(added.stream().map(c -> new CustomerRegistered(c.id(), c.uscc())).toList()));
+            long t5 = System.nanoTime();
+            registrations.publishEvent(new CustomersChanged(List.copyOf(added)));
             if (log.isDebugEnabled()) {
-                log.debug("registered {} customers: insert {} ms, history {} ms, outbox {} ms, keys {} ms, parked orders {} ms", added.size(),
-                        (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000, (t4 - t3) / 1_000_000,
-                        (System.nanoTime() - t4) / 1_000_000);
+                log.debug("registered {} customers: insert {} ms, history {} ms, outbox {} ms, keys {} ms, parked orders {} ms, "
+                                + "quality scores {} ms", added.size(), (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000,
+                        (t4 - t3) / 1_000_000, (t5 - t4) / 1_000_000, (System.nanoTime() - t5) / 1_000_000);
             }
             return List.copyOf(added);
         }
@@ -259,6 +262,7 @@ public class CustomerRegistry {
         changes.forEach(c -> newValues.put(c.field(), c.to() instanceof Enum<?> e ? e.name() : c.to()));
         outbox.record(new CustomerUpdated(id, customer.code(), customer.version(),
                 changes.stream().map(FieldChange::field).toList(), newValues, user.id(), customer.updatedAt(), snapshot(customer)));
+        registrations.publishEvent(CustomersChanged.of(customer));
         return customer;
     }
 
@@ -319,6 +323,7 @@ public class CustomerRegistry {
         history.record(id, ChangeHistory.EntityType.CUSTOMER, id, List.of(change), actor, customer.updatedAt());
         outbox.record(new CustomerLifecycleStageChanged(id, customer.code(), customer.version(), from.name(), target.name(),
                 reason, actor, customer.updatedAt()));
+        registrations.publishEvent(CustomersChanged.of(customer));
         return customer;
     }
 
@@ -334,6 +339,7 @@ public class CustomerRegistry {
         customer = customers.saveAndFlush(customer);
         history.record(id, ChangeHistory.EntityType.CUSTOMER, id, List.of(change), user.id(), customer.updatedAt());
         outbox.record(new CustomerArchived(id, customer.code(), customer.version(), reason, user.id(), customer.updatedAt()));
+        registrations.publishEvent(CustomersChanged.of(customer));
         return customer;
     }
 
@@ -353,6 +359,7 @@ public class CustomerRegistry {
         newValues.put("status", customer.status().name());
         outbox.record(new CustomerUpdated(id, customer.code(), customer.version(), List.of("status"), newValues, user.id(),
                 customer.updatedAt(), snapshot(customer)));
+        registrations.publishEvent(CustomersChanged.of(customer));
         return customer;
     }
 
@@ -364,6 +371,7 @@ public class CustomerRegistry {
         List<FieldChange> changes = customer.verify(user.id(), via, Instant.now());
         customer = customers.saveAndFlush(customer);
         history.record(id, ChangeHistory.EntityType.CUSTOMER, id, changes, user.id(), customer.updatedAt());
+        registrations.publishEvent(CustomersChanged.of(customer));
         return customer;
     }
 

@@ -61,9 +61,12 @@ public class CustomerMerges {
     private final Duration undoWindow;
     private final Clock clock;
     private final org.crmsuite.customer.customer.CustomerMatchKeyIndex matchKeys;
+    private final org.springframework.context.ApplicationEventPublisher changes;
 
     CustomerMerges(CustomerRegistry registry, EntityManager entities, JdbcClient jdbc, ChangeHistory history, Outbox outbox,
-                   JsonMapper json, CustomerProperties properties, Clock clock, org.crmsuite.customer.customer.CustomerMatchKeyIndex matchKeys) {
+                   JsonMapper json, CustomerProperties properties, Clock clock, org.crmsuite.customer.customer.CustomerMatchKeyIndex matchKeys,
+                   org.springframework.context.ApplicationEventPublisher changes) {
+        this.changes = changes;
         this.registry = registry;
         this.entities = entities;
         this.matchKeys = matchKeys;
@@ -162,6 +165,8 @@ public class CustomerMerges {
         publishUpdate(survivor, survivorChanges, user, now);
         outbox.record(new CustomerMerged(mergeId, loserId, loser.code(), survivorId, survivor.code(), moved, user.id(), now,
                 now.plus(undoWindow)));
+        // the survivor's score may change; the loser (now MERGED) is never scored again
+        changes.publishEvent(org.crmsuite.customer.customer.CustomersChanged.of(survivor));
         return new Merge(mergeId, survivor, loser, moved, now, now.plus(undoWindow), null);
     }
 
@@ -221,6 +226,7 @@ public class CustomerMerges {
         outbox.record(new CustomerUpdated(loser.id(), loser.code(), loser.version(), loserChanges.stream().map(FieldChange::field).toList(),
                 newValues(loserChanges), user.id(), now));
         outbox.record(new CustomerMergeUndone(mergeId, loser.id(), loser.code(), survivorId, survivor.code(), moved, user.id(), now));
+        changes.publishEvent(org.crmsuite.customer.customer.CustomersChanged.of(survivor, loser));
         return new Merge(mergeId, survivor, loser, moved, mergedAt, mergedAt.plus(undoWindow), now);
     }
 

@@ -23,7 +23,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Stores each customer's {@link QualityScore} so stewards can list the worst first and see departments' quality, and
  * takes a daily snapshot per department so quality can be shown over time. Scores of changed customers are refreshed
  * every few minutes; all scores and the day's snapshot once a day, by one instance (the day's row in
- * {@code quality_snapshot_run} is the claim).
+ * {@code quality_snapshot_run} is the claim). Scores that moved since they were last announced are announced
+ * ({@link QualityAnnouncements}).
  */
 @Service
 public class QualityScores {
@@ -37,8 +38,11 @@ public class QualityScores {
     private final CustomerRepository customers;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final QualityAnnouncements announcements;
 
-    QualityScores(JdbcClient jdbc, CustomerRepository customers, PlatformTransactionManager transactionManager, Clock clock) {
+    QualityScores(JdbcClient jdbc, CustomerRepository customers, PlatformTransactionManager transactionManager, Clock clock,
+                  QualityAnnouncements announcements) {
+        this.announcements = announcements;
         this.jdbc = jdbc;
         this.customers = customers;
         this.transactions = new TransactionTemplate(transactionManager);
@@ -117,11 +121,14 @@ public class QualityScores {
     private void score(List<UUID> ids) {
         Instant now = clock.instant();
         transactions.executeWithoutResult(status -> {
-            for (Customer customer : customers.findAllById(ids)) {
+            List<Customer> batch = customers.findAllById(ids);
+            for (Customer customer : batch) {
                 jdbc.sql("UPDATE customer SET quality_score = :score, quality_scored_at = :now WHERE id = :id")
                         .param("score", QualityScore.of(customer, now).score()).param("now", Timestamp.from(now))
                         .param("id", customer.id()).update();
             }
+            // timeliness ages without any write: the rescoring announces the scores that moved since the last announcement
+            announcements.announce(batch, now);
         });
     }
 }

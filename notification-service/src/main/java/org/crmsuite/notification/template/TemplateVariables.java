@@ -22,14 +22,6 @@ import tools.jackson.databind.json.JsonMapper;
 public class TemplateVariables {
 
     /**
-     * Types this service listens for before their schema is in the catalogue: customer-service does not emit a
-     * data-quality assignment yet; this is the payload we expect (see README and
-     * {@code docs/proposed-event-schemas/crm.customer.quality-issue-assigned.v1.json}).
-     */
-    static final Map<String, Set<String>> PROPOSED = Map.of("crm.customer.quality-issue-assigned.v1",
-            Set.of("issueId", "customerId", "customerCode", "customerName", "kind", "field", "score", "assignee", "assignedBy", "assignedAt", "dueAt"));
-
-    /**
      * Variables the planner adds to every event that names a customer (by {@code customerId} or {@code uscc}), from
      * its projection of customers: {@code customerCode}, {@code customerName}.
      */
@@ -48,9 +40,6 @@ public class TemplateVariables {
     }
 
     private Optional<Set<String>> load(String eventType) {
-        if (PROPOSED.containsKey(eventType)) {
-            return Optional.of(PROPOSED.get(eventType));
-        }
         try (InputStream in = getClass().getClassLoader().getResourceAsStream(EventSchemas.LOCATION + eventType + ".json")) {
             if (in == null) {
                 return Optional.empty();

@@ -13,6 +13,7 @@ import jakarta.mail.internet.MimeMessage;
 
 import org.crmsuite.notification.NotificationTestSupport;
 import org.crmsuite.notification.TestEvents;
+import org.crmsuite.platform.events.EventSchemas;
 import org.crmsuite.platform.events.Topics;
 import org.crmsuite.platform.test.EventProbe;
 import org.junit.jupiter.api.Test;
@@ -22,6 +23,9 @@ import static org.awaitility.Awaitility.await;
 
 /** From an event on Kafka to mail in the SMTP server and a message in the inbox, in the recipient's language. */
 class EventToMailTest extends NotificationTestSupport {
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.crmsuite.notification.template.TemplateVariables templateVariables;
 
     @Test
     void ticketAssignedReachesTheAssigneeByMailInTheirLanguageAndZoneAndInTheInbox() throws Exception {
@@ -42,6 +46,24 @@ class EventToMailTest extends NotificationTestSupport {
                     && "EMAIL".equals(e.text("channel")));
             probe.assertAllMatchTheirSchemas();
         }
+    }
+
+    @Test
+    void aDataQualityIssueReachesTheStewardItWasAssignedTo() throws Exception {
+        String code = "C-" + String.format("%06d", 900000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(99999));
+        Map<String, Object> payload = TestEvents.qualityIssueAssigned(code, "steward.he");
+        // the payload is the platform catalogue's contract, as customer-service records it
+        assertThat(new EventSchemas().violations("crm.customer.quality-issue-assigned.v1",
+                tools.jackson.databind.json.JsonMapper.builder().build().valueToTree(payload))).isEmpty();
+        assertThat(templateVariables.of("crm.customer.quality-issue-assigned.v1")).get(org.assertj.core.api.InstanceOfAssertFactories.COLLECTION)
+                .contains("department", "note", "score", "dueAt");
+        String eventId = publish(Topics.CUSTOMER, "crm.customer.quality-issue-assigned.v1", (String) payload.get("customerId"), payload);
+
+        MimeMessage mail = awaitMailTo("steward.he@crm.example.com", code);
+        assertThat(mail.getSubject()).isEqualTo("数据质量问题已分派：" + code);
+        assertThat(body(mail)).contains("steward.lead", "MISSING_FIELD");
+        await().atMost(Duration.ofSeconds(20)).until(() -> notificationsOf(eventId).size() == 2);
+        assertThat(notificationsOf(eventId)).extracting(n -> n.get("channel")).containsExactlyInAnyOrder("EMAIL", "IN_APP");
     }
 
     @Test
