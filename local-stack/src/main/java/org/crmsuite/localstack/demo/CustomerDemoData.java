@@ -8,13 +8,14 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Corporate customers in two sales teams, Chinese and Latin names, each stage of the lifecycle, contacts, and two
- * near-duplicates (a missing legal-form suffix, a typo) that a data steward finds in the review queue.
+ * near-duplicates (a missing legal-form suffix, a typo) that a data steward finds in the review queue, and a
+ * data-quality issue assigned to the steward.
  */
 final class CustomerDemoData implements DemoData {
 
     @Override
     public String description() {
-        return "customers with contacts, and duplicates for the steward to find";
+        return "customers with contacts, duplicates for the steward to find, and a quality issue assigned to the steward";
     }
 
     @Override
@@ -34,7 +35,7 @@ final class CustomerDemoData implements DemoData {
 
         register(api, "rep", customer("北京中关村数据服务有限公司", "中关村数据", "91110108MA01NPQR4U", "信息技术咨询服务",
                 "北京市", "北京市", "海淀区", "中关村大街 27 号", "010-62881234", "bd@zgcdata.example.cn", "KEY", "PROSPECT", "MARKET_RESEARCH"));
-        register(api, "rep.west", customer("Nordwind Logistics GmbH", "Nordwind", null, "Logistics",
+        String nordwind = register(api, "rep.west", customer("Nordwind Logistics GmbH", "Nordwind", null, "Logistics",
                 null, null, null, null, "+49 40 1234567", "sales@nordwind.example.de", "STANDARD", "PROSPECT", "SOCIAL_MEDIA"));
         register(api, "rep", customer("Acme Industrial Co., Ltd.", "Acme", null, "Industrial machinery",
                 null, null, null, null, "+1 415 555 0100", "info@acme-industrial.example.com", "SMALL", "PROSPECT", "E_COMMERCE"));
@@ -48,6 +49,15 @@ final class CustomerDemoData implements DemoData {
                 null, null, null, null, null, "orders@acme-industrial.example.com", "SMALL", "PROSPECT", "API");
         typo.put("createAnyway", true);
         register(api, "rep", typo);
+
+        // A data-quality issue in the steward's work list (and mailbox): the address is missing.
+        Map<String, Object> issue = new LinkedHashMap<>();
+        issue.put("kind", "MISSING_FIELD");
+        issue.put("field", "city");
+        issue.put("assignee", "steward");
+        issue.put("dueAt", java.time.Instant.now().plus(java.time.Duration.ofDays(7)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
+        issue.put("note", "Registered address missing: finance needs it before the first invoice.");
+        api.post("admin", "/api/v1/customers/" + nordwind + "/quality/issues", issue);
     }
 
     private static String register(DemoApi api, String user, Map<String, Object> customer) {
