@@ -149,28 +149,24 @@ class TicketBenchmark {
     static final String NOTES = "\n" +
             "## Notes: what these numbers mean, targets, and a real MongoDB 7\n" +
             "\n" +
-            "- **Load on the machine.** The 2 cores were shared with several other engineers' builds and test runs (load average\n" +
-            "  around 20 during the run), so every number here is several times worse than on an idle machine of the same size;\n" +
-            "  compare runs, not absolute values. One production pod would also not host the database, Kafka, the stub and the\n" +
-            "  load generator.\n" +
-            "- **The wire server has no secondary indexes** (mongo-java-server keeps only unique ones such as `_id` and `number`):\n" +
-            "  every list, count and scheduler query is a scan of all 100,000 documents in Java, plus an in-memory sort for the\n" +
-            "  page. The outbox relay's poll (every 500 ms) scans the collection too and competes for the same collection lock.\n" +
-            "- **On MongoDB 7** the indexes `TicketStore` creates turn these into index range scans: the scheduler's\n" +
-            "  `sla.<field> <= now` queries read only index entries already due (expected: milliseconds instead of seconds per\n" +
-            "  round; not measured here), and claims are `_id` lookups. That range also holds open tickets whose alert was already\n" +
-            "  raised, so long-open breached tickets keep costing a little each round: a partial index (running statuses) or\n" +
-            "  unsetting the time field when the alert is claimed would keep it small. The queue view filters on `queue` (and\n" +
-            "  `status`) through `{queue,status}`, but sorts by `createdAt`: for a first page without an in-memory sort, add\n" +
-            "  `{queue:1, createdAt:-1}` (and `{assignee:1, createdAt:-1}`) after checking `explain()` on production-size data;\n" +
-            "  the page's `count` over a large queue stays the expensive part (consider an estimated total). The record-level\n" +
-            "  `$or` (assignee, opener, department prefix regex) is served per branch by the `assignee`, `createdBy` and\n" +
-            "  `department` indexes; `createdBy` has none yet.\n" +
+            "- **Load on the machine.** The 2 cores are shared with other engineers' builds and test runs, so every number here\n" +
+            "  is several times worse than on an idle machine of the same size; compare runs of the same day, not absolute\n" +
+            "  values. One production pod would also not host the database, Kafka, the stub and the load generator.\n" +
+            "- **The wire server has no secondary indexes** (mongo-java-server keeps only unique ones: `_id`, `number` and\n" +
+            "  `{_id, version}`): every list and scheduler query is a scan of all documents in Java, plus an in-memory sort of the\n" +
+            "  matches for the page. A list is one such scan (nothing is counted unless `count=true`); a save finds its ticket\n" +
+            "  through the unique `{_id, version}` index instead of scanning. The outbox relay's poll (every 500 ms) scans the\n" +
+            "  collection too and competes for the same collection lock.\n" +
+            "- **On MongoDB 7** the indexes `TicketStore` creates turn the views into index walks that stop after `size + 1`\n" +
+            "  entries: `{queue:1, createdAt:-1}` (queue view), `{queue:1, status:1, priority:1}` (open work),\n" +
+            "  `{assignee:1, createdAt:-1}` (my tickets), with the record-level `$or` checked on the fetched documents (not\n" +
+            "  measured here: no MongoDB on this machine; check `explain()` on production-size data). The scheduler's\n" +
+            "  `sla.<field> <= now` queries read only index entries already due; long-open breached tickets stay in that range\n" +
+            "  (a partial index on the running statuses would keep it small).\n" +
             "- **Writes on MongoDB 7** are durable (journal, `w: majority` in a replica set), which adds a few milliseconds per\n" +
-            "  write that the in-memory wire server does not pay; in exchange WiredTiger locks per document, not per collection.\n" +
-            "  Opening a ticket does two writes (the year counter's `findAndModify`, then the insert), and the counter is one hot\n" +
-            "  document per year: every open serializes on it, which is the first limit I would expect on a real MongoDB under\n" +
-            "  heavy opening (not measured here).\n";
+            "  write that the in-memory wire server does not pay. A comment sends only the new comment and history entry\n" +
+            "  (`$push`) and the changed fields (`$set`). Opening a ticket does two writes (the year counter's `findAndModify`,\n" +
+            "  then the insert); the counter is one hot document per year, the first limit I would expect under heavy opening.\n";
 
     /** Writes what was measured so far, so that a run cut short still leaves its numbers. */
     void write() throws IOException {
@@ -323,18 +319,22 @@ class TicketBenchmark {
         String[][] views = {
                 {"queue view `GET /api/v1/tickets?queue=tier-1&size=20` (newest first)", "/api/v1/tickets?queue=tier-1&size=20"},
                 {"open work `GET /api/v1/tickets?queue=tier-1&status=IN_PROGRESS&size=20&sort=priority`", "/api/v1/tickets?queue=tier-1&status=IN_PROGRESS&size=20&sort=priority"},
-                {"my tickets `GET /api/v1/tickets?assignee=" + AGENT_ID + "&size=20`", "/api/v1/tickets?assignee=" + AGENT_ID + "&size=20"}};
+                {"my tickets `GET /api/v1/tickets?assignee=" + AGENT_ID + "&size=20`", "/api/v1/tickets?assignee=" + AGENT_ID + "&size=20"},
+                // Every request a page never read before (size 20, 21, ...), so no remembered page boundary narrows it.
+                {"queue view, first read of a page `GET /api/v1/tickets?queue=tier-1&size=20+i`", "/api/v1/tickets?queue=tier-1&size=%d"}};
         report.append("## The agent's queue view at ").append(TICKETS).append(" tickets\n\n")
                 .append("One agent of `/service/tier-1` (record-level access applied in the query), ").append(VIEWS)
                 .append(" sequential requests each after ").append(VIEW_WARM_UP).append(" warm-up requests:\n\n| view | p50 ms | p95 ms | p99 ms |\n|---|---|---|---|\n");
         for (String[] view : views) {
+            int fresh = 20;
             for (int i = 0; i < VIEW_WARM_UP; i++) {
-                get(view[1]);
+                get(String.format(Locale.ROOT, view[1], 100 + i));
             }
             long[] latencies = new long[VIEWS];
             for (int i = 0; i < VIEWS; i++) {
+                String path = String.format(Locale.ROOT, view[1], fresh++);
                 long t0 = System.nanoTime();
-                get(view[1]);
+                get(path);
                 latencies[i] = System.nanoTime() - t0;
             }
             worstViewP95 = Math.max(worstViewP95, Double.parseDouble(ms(latencies, 95)));
@@ -344,6 +344,37 @@ class TicketBenchmark {
             progress("view done: " + view[1]);
         }
         report.append('\n');
+        comments();
+    }
+
+    /** The comment path: an agent comments on one ticket of the queue, {@code VIEWS} times in a row after a warm-up. */
+    void comments() throws Exception {
+        String id = mongo.findOne(Query.query(Criteria.where("queue").is("tier-1")), Document.class, TicketStore.COLLECTION).getString("_id");
+        String path = "/api/v1/tickets/" + id + "/comments";
+        for (int i = 0; i < VIEW_WARM_UP; i++) {
+            post(path, "{\"body\":\"热身 " + i + "\",\"internal\":true}");
+        }
+        long[] latencies = new long[VIEWS];
+        for (int i = 0; i < VIEWS; i++) {
+            long t0 = System.nanoTime();
+            post(path, "{\"body\":\"您好，我们正在处理 #" + i + "\"}");
+            latencies[i] = System.nanoTime() - t0;
+        }
+        report.append("## Commenting at ").append(TICKETS).append(" tickets\n\n")
+                .append("The same agent posts ").append(VIEWS).append(" public comments in a row to one ticket of its queue (after ")
+                .append(VIEW_WARM_UP).append(" internal warm-up comments): `POST /api/v1/tickets/{id}/comments` ")
+                .append(String.format(Locale.ROOT, "p50 %s, p95 %s, p99 %s ms.%n%n", ms(latencies, 50), ms(latencies, 95), ms(latencies, 99)));
+        write();
+        progress("comments done");
+    }
+
+    void post(String path, String body) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", "Bearer " + agent()).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 201) {
+            throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());
+        }
     }
 
     void get(String path) throws IOException, InterruptedException {

@@ -1,6 +1,7 @@
 package org.crmsuite.ticket.ticket;
 
 import java.util.List;
+import java.util.Set;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -21,8 +22,9 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Customer context", description = "The customer's tier, stage and open tickets, for the agent working a ticket")
 class CustomerTicketsResource {
 
-    private static final List<TicketStatus> OPEN = List.of(TicketStatus.NEW, TicketStatus.ASSIGNED, TicketStatus.IN_PROGRESS,
+    private static final Set<TicketStatus> OPEN = Set.of(TicketStatus.NEW, TicketStatus.ASSIGNED, TicketStatus.IN_PROGRESS,
             TicketStatus.WAITING_ON_CUSTOMER, TicketStatus.REOPENED);
+    private static final int OPEN_SHOWN = 250;
 
     private final CustomerDirectory customers;
     private final Tickets tickets;
@@ -37,9 +39,9 @@ class CustomerTicketsResource {
     CustomerContextView context(@PathVariable String customerId) {
         CurrentUser user = CurrentUser.current();
         CustomerInfo customer = customers.describe(customerId).orElse(null);
-        List<TicketResource.TicketSummary> open = OPEN.stream()
-                .flatMap(status -> tickets.list(new Tickets.Filter(status, null, null, customerId, null), user,
-                        PageRequest.of(0, 50, Sort.by(Sort.Direction.DESC, "createdAt"))).getContent().stream())
+        // One query over all open statuses (newest first), at most as many as the five per-status lists of 50 it replaced.
+        List<TicketResource.TicketSummary> open = tickets.list(new Tickets.Filter(OPEN, null, null, customerId, null), user,
+                        PageRequest.of(0, OPEN_SHOWN, Sort.by(Sort.Direction.DESC, "createdAt")), false).getContent().stream()
                 .map(TicketResource.TicketSummary::of).toList();
         return new CustomerContextView(customerId, customer == null ? null : customer.name(), customer == null ? null : customer.tier(),
                 customer == null ? null : customer.lifecycleStage(), customer == null ? null : customer.status(), open.size(), open);

@@ -78,6 +78,9 @@ public class Ticket {
     private List<String> slaAlerts = new ArrayList<>();
     @org.springframework.data.annotation.Transient
     private transient boolean slaAlertsReset;
+    /** The stored form this ticket was read from (TicketStore): a save writes only what changed since. */
+    @org.springframework.data.annotation.Transient
+    private transient org.bson.Document stored;
     private long version;
     private Instant createdAt;
     private String createdBy;
@@ -430,6 +433,8 @@ public class Ticket {
     public FollowUpTask followUpTask() { return followUpTask; }
     public List<String> slaAlerts() { return List.copyOf(slaAlerts); }
     boolean slaAlertsReset() { return slaAlertsReset; }
+    org.bson.Document stored() { return stored; }
+    void stored(org.bson.Document document) { this.stored = document; }
     public long version() { return version; }
     public Instant createdAt() { return createdAt; }
     public String createdBy() { return createdBy; }

@@ -68,12 +68,18 @@ class TicketResource {
     }
 
     @GetMapping
-    @Operation(summary = "Tickets you may see, a page at a time", description = "Sort by createdAt, updatedAt, priority, number or status.")
+    @Operation(summary = "Tickets you may see, a page at a time", description = "Sort by createdAt, updatedAt, priority, number or status. "
+            + "Without count=true nothing is counted: totalItems and totalPages are what is known so far, exact on the last page, "
+            + "otherwise a lower bound one item beyond this page, so page < totalPages - 1 still means that a next page exists. "
+            + "count=true makes them exact at the price of counting every matching ticket.")
     PageResponse<TicketSummary> list(@RequestParam(required = false) TicketStatus status, @RequestParam(required = false) String queue,
                                      @RequestParam(required = false) String assignee, @RequestParam(required = false) String customerId,
                                      @RequestParam(required = false) Priority priority,
+                                     @Parameter(description = "true: exact totalItems/totalPages (counts all matching tickets); default false: "
+                                             + "totals known so far, exact on the last page", example = "false")
+                                     @RequestParam(defaultValue = "false") boolean count,
                                      @PageableDefault(size = 20, sort = "createdAt", direction = Sort.Direction.DESC) Pageable page) {
-        return PageResponse.of(tickets.list(new Tickets.Filter(status, queue, assignee, customerId, priority), CurrentUser.current(), page),
+        return PageResponse.of(tickets.list(Tickets.Filter.of(status, queue, assignee, customerId, priority), CurrentUser.current(), page, count),
                 TicketSummary::of);
     }
 

@@ -87,29 +87,92 @@ public class Tickets {
         return ticket;
     }
 
-    public record Filter(TicketStatus status, String queue, String assignee, String customerId, Priority priority) {
+    /** What to list; {@code statuses} empty means any status. */
+    public record Filter(Set<TicketStatus> statuses, String queue, String assignee, String customerId, Priority priority) {
+        public Filter {
+            statuses = statuses == null ? Set.of() : Set.copyOf(statuses);
+        }
+
+        public static Filter of(TicketStatus status, String queue, String assignee, String customerId, Priority priority) {
+            return new Filter(status == null ? Set.of() : Set.of(status), queue, assignee, customerId, priority);
+        }
     }
 
-    public Page<Ticket> list(Filter filter, CurrentUser user, Pageable page) {
-        List<Criteria> all = new ArrayList<>();
-        Criteria visible = TicketAccess.visibleTo(user);
-        if (visible != null) {
-            all.add(visible);
-        }
-        if (filter.status() != null) all.add(Criteria.where("status").is(filter.status()));
-        if (filter.queue() != null) all.add(Criteria.where("queue").is(filter.queue()));
-        if (filter.assignee() != null) all.add(Criteria.where("assignee").is(filter.assignee()));
-        if (filter.customerId() != null) all.add(Criteria.where("customerId").is(filter.customerId()));
-        if (filter.priority() != null) all.add(Criteria.where("priority").is(filter.priority()));
+    /** The fields a list shows ({@code TicketResource.TicketSummary}); comments, history and the rest stay in the database. */
+    static final List<String> SUMMARY_FIELDS = List.of("number", "customerId", "type", "priority", "subject", "status", "queue",
+            "assignee", "sla.resolutionDueAt", "createdAt", "updatedAt", "version");
+    /** Pages whose boundary is remembered (one entry per user, filter, sort and page; a few dozen bytes each). */
+    static final int REMEMBERED_PAGES = 2_000;
+
+    private final PageBoundaries boundaries = new PageBoundaries(REMEMBERED_PAGES);
+
+    /**
+     * A page of the tickets the user may see, holding only {@link #SUMMARY_FIELDS} (and the id): do not save them.
+     *
+     * <p>Without {@code exactTotal} the page is read with one more item than asked for, and nothing is counted: counting a
+     * large queue on every page costs more than the page itself (a full scan on the wire server, an index walk over the
+     * whole queue on MongoDB). Then {@code getTotalElements()} is what is known: exact when this is the last page,
+     * otherwise a lower bound of one more than this page reaches, so {@code hasNext()} and "page &lt; totalPages - 1"
+     * still tell whether a next page exists. A page read before is first read narrowed to where it ended then
+     * ({@link PageBoundaries}); that gives the same page, and spares the wire server sorting the whole list.
+     */
+    public Page<Ticket> list(Filter filter, CurrentUser user, Pageable page, boolean exactTotal) {
         for (Sort.Order order : page.getSort()) {
             if (!SORTABLE.contains(order.getProperty())) {
                 throw CrmProblemException.invalid("sort", "sort by one of " + SORTABLE);
             }
         }
+        // The caller's filters first: they are selective equalities (index prefixes on MongoDB, cheap first tests for the
+        // wire server's matcher); the record-level $or last, so it is evaluated only for tickets that pass them.
+        List<Criteria> all = new ArrayList<>();
+        if (filter.queue() != null) all.add(Criteria.where("queue").is(filter.queue()));
+        if (filter.assignee() != null) all.add(Criteria.where("assignee").is(filter.assignee()));
+        if (filter.customerId() != null) all.add(Criteria.where("customerId").is(filter.customerId()));
+        if (filter.statuses().size() == 1) all.add(Criteria.where("status").is(filter.statuses().iterator().next()));
+        if (filter.statuses().size() > 1) all.add(Criteria.where("status").in(filter.statuses()));
+        if (filter.priority() != null) all.add(Criteria.where("priority").is(filter.priority()));
+        Criteria visible = TicketAccess.visibleTo(user);
+        if (visible != null) {
+            all.add(visible);
+        }
         Query query = all.isEmpty() ? new Query() : Query.query(new Criteria().andOperator(all.toArray(Criteria[]::new)));
-        long total = store.mongo().count(query, Ticket.class, TicketStore.COLLECTION);
-        List<Ticket> items = store.mongo().find(Query.of(query).with(page), Ticket.class, TicketStore.COLLECTION);
+        int wanted = page.getPageSize() + 1;
+        String boundaryKey = PageBoundaries.key(query.toString(), page.getSort(), page.getOffset(), page.getPageSize());
+        Criteria narrowing = boundaries.narrowing(boundaryKey, page.getSort());
+        List<Ticket> items = null;
+        if (narrowing != null) {
+            // The boundary first: it excludes nearly every ticket with one comparison, before the equalities and the $or.
+            List<Criteria> narrowed = new ArrayList<>(List.of(narrowing));
+            narrowed.addAll(all);
+            items = readPage(Query.query(new Criteria().andOperator(narrowed.toArray(Criteria[]::new))), page);
+            if (items.size() < wanted) {
+                items = null; // fewer on this side of the boundary than the page needs: read without it
+            }
+        }
+        if (items == null) {
+            items = readPage(query, page);
+        }
+        if (items.size() == wanted) {
+            boundaries.remember(boundaryKey, page.getSort(), items.getLast());
+        }
+        boolean more = items.size() > page.getPageSize();
+        if (more) {
+            items = items.subList(0, page.getPageSize());
+        }
+        long total;
+        if (exactTotal || (items.isEmpty() && page.getOffset() > 0)) {
+            // Asked for, or paged past the end (nothing read tells how many there are).
+            total = store.mongo().count(query, Ticket.class, TicketStore.COLLECTION);
+        } else {
+            total = page.getOffset() + items.size() + (more ? 1 : 0);
+        }
         return new PageImpl<>(items, page, total);
+    }
+
+    private List<Ticket> readPage(Query query, Pageable page) {
+        Query read = Query.of(query).with(page.getSort()).skip(page.getOffset()).limit(page.getPageSize() + 1);
+        read.fields().include(SUMMARY_FIELDS.toArray(String[]::new));
+        return store.mongo().find(read, Ticket.class, TicketStore.COLLECTION);
     }
 
     public Ticket edit(String id, long expectedVersion, TicketType type, String category, Priority priority, String subject,

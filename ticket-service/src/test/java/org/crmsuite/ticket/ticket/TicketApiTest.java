@@ -8,9 +8,11 @@ import org.crmsuite.platform.events.InboundEvent;
 import org.crmsuite.platform.events.Topics;
 import org.crmsuite.platform.test.EventProbe;
 import org.crmsuite.platform.test.TestIssuer;
+import org.crmsuite.ticket.MutableClock;
 import org.crmsuite.ticket.TicketServiceTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -30,6 +32,8 @@ class TicketApiTest {
 
     @LocalServerPort
     int port;
+    @Autowired
+    MutableClock clock;
     RestClient http;
 
     @BeforeEach
@@ -188,6 +192,109 @@ class TicketApiTest {
         ResponseEntity<Map> badSort = http.get().uri("/api/v1/tickets?sort=description").header(HttpHeaders.AUTHORIZATION, "Bearer " + AGENT)
                 .retrieve().toEntity(Map.class);
         assertThat(badSort.getStatusCode().value()).isEqualTo(400);
+    }
+
+    @Test
+    void aPageIsReadWithoutCountingUnlessAskedAndItsTotalsNeverOverstate() {
+        String customerId = UUID.randomUUID().toString();
+        for (int i = 0; i < 5; i++) {
+            assertThat(open(AGENT, customerId, "P3").getStatusCode().value()).isEqualTo(201);
+        }
+        String list = "/api/v1/tickets?customerId=" + customerId + "&size=2";
+
+        // Not the last page: a lower bound one item beyond it, so "page < totalPages - 1" still says a next page exists.
+        Map<String, Object> first = page(list + "&page=0");
+        assertThat((List<?>) first.get("items")).hasSize(2);
+        assertThat(first).containsEntry("totalItems", 3).containsEntry("totalPages", 2);
+        Map<String, Object> second = page(list + "&page=1");
+        assertThat(second).containsEntry("totalItems", 5).containsEntry("totalPages", 3);
+        // The last page knows: exact.
+        Map<String, Object> last = page(list + "&page=2");
+        assertThat((List<?>) last.get("items")).hasSize(1);
+        assertThat(last).containsEntry("totalItems", 5).containsEntry("totalPages", 3);
+        // Paged past the end: counted, so the totals stay true.
+        Map<String, Object> beyond = page(list + "&page=7");
+        assertThat(beyond).containsEntry("totalItems", 5).containsEntry("totalPages", 3);
+        assertThat((List<?>) beyond.get("items")).isEmpty();
+        // count=true: exact on every page.
+        assertThat(page(list + "&page=0&count=true")).containsEntry("totalItems", 5).containsEntry("totalPages", 3);
+
+        // Every ticket once over the pages, newest first, as summaries (no comments or history read for a list).
+        List<Map<String, Object>> all = new java.util.ArrayList<>();
+        for (int p = 0; p < 3; p++) {
+            all.addAll((List<Map<String, Object>>) page(list + "&page=" + p).get("items"));
+        }
+        assertThat(all).extracting(t -> t.get("id")).doesNotHaveDuplicates().hasSize(5);
+        assertThat(all).extracting(t -> (String) t.get("createdAt")).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        assertThat(all).allSatisfy(t -> assertThat(t).containsKeys("number", "subject", "status", "queue", "priority", "version")
+                .doesNotContainKeys("comments", "history"));
+        // Record-level access still in the query: the other team's agent sees none of them, and is not told how many.
+        Map<String, Object> otherTeam = http.get().uri(list).header(HttpHeaders.AUTHORIZATION, "Bearer " + AGENT_TIER2).retrieve().body(Map.class);
+        assertThat(otherTeam).containsEntry("totalItems", 0);
+        assertThat((List<?>) otherTeam.get("items")).isEmpty();
+    }
+
+    @Test
+    void aPageReadAgainIsTheSameAsReadFreshWhateverArrivedOrLeftSince() {
+        String customerId = UUID.randomUUID().toString();
+        List<String> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            clock.advance(java.time.Duration.ofMinutes(1));
+            ids.add((String) open(AGENT, customerId, "P3").getBody().get("id"));
+        }
+        String list = "/api/v1/tickets?queue=tier-1&customerId=" + customerId + "&size=2";
+
+        assertThat(idsOf(page(list))).containsExactly(ids.get(3), ids.get(2));
+        // Read again: narrowed to what sorts at or before where the last read ended, same page.
+        assertThat(idsOf(page(list))).containsExactly(ids.get(3), ids.get(2));
+        clock.advance(java.time.Duration.ofMinutes(1));
+        ids.add((String) open(AGENT, customerId, "P3").getBody().get("id"));
+        Map<String, Object> arrived = page(list);
+        assertThat(idsOf(arrived)).containsExactly(ids.get(4), ids.get(3));
+        assertThat(arrived).containsEntry("totalPages", 2);
+        // The two newest leave the queue: too few at or before the remembered boundary, so it is read without it.
+        for (String id : List.of(ids.get(4), ids.get(3))) {
+            String version = get(MANAGER, "/api/v1/tickets/" + id).getHeaders().getETag();
+            assertThat(post(MANAGER, "/api/v1/tickets/" + id + "/assignment", version, Map.of("queue", "tier-2")).getStatusCode().value())
+                    .isEqualTo(200);
+        }
+        Map<String, Object> left = page(list);
+        assertThat(idsOf(left)).containsExactly(ids.get(2), ids.get(1));
+        assertThat(left).containsEntry("totalPages", 2);
+        assertThat(idsOf(page(list + "&page=1"))).containsExactly(ids.get(0));
+        // Oldest first is its own page with its own boundary.
+        assertThat(idsOf(page(list + "&sort=createdAt,asc"))).containsExactly(ids.get(0), ids.get(1));
+        assertThat(idsOf(page(list + "&sort=createdAt,asc"))).containsExactly(ids.get(0), ids.get(1));
+    }
+
+    static List<Object> idsOf(Map<String, Object> page) {
+        return ((List<Map<String, Object>>) page.get("items")).stream().map(t -> t.get("id")).toList();
+    }
+
+    @Test
+    void aCommentAppendsToTheStoredTicketAndKeepsWhatOthersWrote() {
+        String location = open(AGENT, UUID.randomUUID().toString(), "P3").getHeaders().getLocation().toString();
+        for (int i = 0; i < 3; i++) {
+            assertThat(post(AGENT, location + "/comments", null, Map.of("body", "第 " + i + " 条")).getStatusCode().value()).isEqualTo(201);
+        }
+        ResponseEntity<Map> read = get(AGENT, location);
+        assertThat(read.getHeaders().getETag()).isEqualTo("\"3\"");
+        assertThat((List<Map<String, Object>>) read.getBody().get("comments")).extracting(c -> c.get("body"))
+                .containsExactly("第 0 条", "第 1 条", "第 2 条");
+        assertThat((List<Map<String, Object>>) read.getBody().get("history")).extracting(h -> h.get("field"))
+                .containsSubsequence("publicComment", "publicComment", "publicComment");
+        // A versioned change after the appends still applies to the current document.
+        ResponseEntity<Map> edited = http.patch().uri(location).header(HttpHeaders.AUTHORIZATION, "Bearer " + AGENT)
+                .header(HttpHeaders.IF_MATCH, "\"3\"").contentType(MediaType.APPLICATION_JSON).body(Map.of("subject", "改过的标题"))
+                .retrieve().toEntity(Map.class);
+        assertThat(edited.getStatusCode().value()).isEqualTo(200);
+        Map<String, Object> after = get(AGENT, location).getBody();
+        assertThat(after).containsEntry("subject", "改过的标题").containsEntry("version", 4);
+        assertThat((List<?>) after.get("comments")).hasSize(3);
+    }
+
+    Map<String, Object> page(String uri) {
+        return http.get().uri(uri).header(HttpHeaders.AUTHORIZATION, "Bearer " + AGENT).retrieve().body(Map.class);
     }
 
     ResponseEntity<Map> open(String token, String customerId, String priority) {
