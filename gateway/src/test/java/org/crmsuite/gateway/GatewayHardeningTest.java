@@ -6,7 +6,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -18,8 +17,6 @@ import java.util.stream.Collectors;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.Options;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 
@@ -27,21 +24,15 @@ import org.crmsuite.gateway.accesslog.AccessLogFilter;
 import org.crmsuite.platform.security.Roles;
 import org.crmsuite.platform.test.TestIssuer;
 import org.crmsuite.platform.test.UseTestIssuer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 import org.slf4j.event.KeyValuePair;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * The hardening of the gateway (issue 9) as a client sees it: rate limits, retries, size limits, CORS, security
@@ -63,38 +54,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
         "crm.gateway.cors.allowed-origins=https://crm.example.com",
         "crm.gateway.api-docs.issuer-uri=https://sso.example.com/realms/crm"})
 @UseTestIssuer
-class GatewayHardeningTest {
-
-    private static final WireMockServer services = new WireMockServer(wireMockConfig().bindAddress("127.0.0.1").dynamicPort().gzipDisabled(true)
-            // Answers with Content-Length, as Spring Boot services send for their JSON bodies.
-            .useChunkedTransferEncoding(Options.ChunkedEncodingPolicy.NEVER));
-
-    static {
-        services.start();
-    }
-
-    @DynamicPropertySource
-    static void serviceUrls(DynamicPropertyRegistry registry) {
-        for (String key : List.of("customer", "ticket", "sales", "analytics", "notification")) {
-            registry.add("crm.gateway.services." + key, services::baseUrl);
-        }
-    }
-
-    @AfterAll
-    static void stopServices() {
-        services.stop();
-    }
-
-    @LocalServerPort
-    int port;
-
-    WebTestClient client;
-
-    @BeforeEach
-    void setUp() {
-        services.resetAll();
-        client = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).responseTimeout(Duration.ofSeconds(20)).build();
-    }
+class GatewayHardeningTest extends StandInServicesTest {
 
     private static String token(String user, String client, String... roles) {
         return TestIssuer.get().token(user, List.of(roles), List.of(), Duration.ofMinutes(5), Map.of("azp", client));

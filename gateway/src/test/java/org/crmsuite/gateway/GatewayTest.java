@@ -18,7 +18,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -55,7 +57,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
         "crm.gateway.resilience.service-timeouts.ticket=700ms",
         "crm.gateway.resilience.circuit-breaker.minimum-calls=3",
         "crm.gateway.resilience.circuit-breaker.sliding-window-size=3",
-        "crm.gateway.resilience.circuit-breaker.wait-in-open-state=10m"})
+        "crm.gateway.resilience.circuit-breaker.wait-in-open-state=10m",
+        // Every trace recorded, so the span assertions do not depend on the sampling draw.
+        "management.tracing.sampling.probability=1.0"})
 @UseTestIssuer
 @Import(RecordedSpans.class)
 class GatewayTest {
@@ -148,6 +152,33 @@ class GatewayTest {
             client.get().uri("/api/v1/customers").header(HttpHeaders.AUTHORIZATION, "Bearer " + expired).exchange()
                     .expectStatus().isUnauthorized()
                     .expectBody().jsonPath("$.type").isEqualTo("urn:crm:problem:unauthorized");
+        }
+
+        @Test
+        void a_token_accepted_once_and_then_altered_is_refused_although_the_original_is_cached() {
+            services.stubFor(get("/api/v1/notifications/preferences").willReturn(aResponse().withStatus(200)
+                    .withHeader("Content-Type", "application/json").withBody("{\"quietHours\":null}")));
+            String token = token();
+            client.get().uri("/api/v1/notifications/preferences").header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                    .exchange().expectStatus().isOk();
+
+            // Other claims under the original signature: checked in full (another cache key) and refused.
+            String[] parts = token.split("\\.");
+            String claims = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
+                    .replace("\"preferred_username\":\"li.wei\"", "\"preferred_username\":\"mallory\"");
+            assertThat(claims).contains("mallory");
+            String tampered = parts[0] + "." + Base64.getUrlEncoder().withoutPadding()
+                    .encodeToString(claims.getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
+            for (int i = 0; i < 2; i++) {
+                client.get().uri("/api/v1/notifications/preferences").header(HttpHeaders.AUTHORIZATION, "Bearer " + tampered)
+                        .exchange()
+                        .expectStatus().isUnauthorized()
+                        .expectHeader().valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
+            }
+            // The original is still accepted (from the cache), the tampered copy never reached the service.
+            client.get().uri("/api/v1/notifications/preferences").header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                    .exchange().expectStatus().isOk();
+            assertThat(services.getAllServeEvents()).hasSize(2);
         }
 
         @Test

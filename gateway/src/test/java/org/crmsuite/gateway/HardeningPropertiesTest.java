@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 
+import org.crmsuite.gateway.accesslog.AccessLogProperties;
 import org.crmsuite.gateway.apidocs.ApiDocsProperties;
 import org.crmsuite.gateway.clientaddress.ForwardedProperties;
 import org.crmsuite.gateway.edge.CorsProperties;
@@ -12,6 +13,7 @@ import org.crmsuite.gateway.edge.SizeLimitProperties;
 import org.crmsuite.gateway.ratelimit.RateLimitProperties;
 import org.crmsuite.gateway.resilience.ResilienceProperties;
 import org.crmsuite.gateway.routing.DownstreamService;
+import org.crmsuite.gateway.security.TokenCacheProperties;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -23,7 +25,8 @@ class HardeningPropertiesTest {
 
     @Configuration(proxyBeanMethods = false)
     @EnableConfigurationProperties({RateLimitProperties.class, ResilienceProperties.class, SizeLimitProperties.class,
-            CorsProperties.class, SecurityHeadersProperties.class, ApiDocsProperties.class, ForwardedProperties.class})
+            CorsProperties.class, SecurityHeadersProperties.class, ApiDocsProperties.class, ForwardedProperties.class,
+            TokenCacheProperties.class, AccessLogProperties.class})
     static class Settings {
     }
 
@@ -46,6 +49,9 @@ class HardeningPropertiesTest {
                     .isEqualTo(DataSize.ofMegabytes(10).toBytes());
             assertThat(context.getBean(CorsProperties.class).enabled()).isFalse();
             assertThat(context.getBean(ForwardedProperties.class).trustedProxies()).isEmpty();
+            assertThat(context.getBean(TokenCacheProperties.class))
+                    .isEqualTo(new TokenCacheProperties(true, Duration.ofSeconds(60), 10_000));
+            assertThat(context.getBean(AccessLogProperties.class)).isEqualTo(new AccessLogProperties(true, 8192));
             assertThat(context.getBean(ApiDocsProperties.class).tokenUrl())
                     .isEqualTo("http://127.0.0.1:8180/realms/crm/protocol/openid-connect/token");
         });
@@ -96,6 +102,12 @@ class HardeningPropertiesTest {
         runner.withPropertyValues("crm.gateway.forwarded.trusted-proxies=lb.internal")
                 .run(context -> assertThat(context).hasFailed().getFailure().rootCause()
                         .hasMessageContaining("crm.gateway.forwarded.trusted-proxies"));
+        runner.withPropertyValues("crm.gateway.token-cache.ttl=1h")
+                .run(context -> assertThat(context).hasFailed().getFailure().rootCause()
+                        .hasMessageContaining("crm.gateway.token-cache.ttl"));
+        runner.withPropertyValues("crm.gateway.token-cache.max-entries=0")
+                .run(context -> assertThat(context).hasFailed().getFailure().rootCause()
+                        .hasMessageContaining("crm.gateway.token-cache.max-entries"));
         runner.withPropertyValues("crm.gateway.resilience.service-connect-timeouts.billing=1s")
                 .run(context -> assertThat(context).hasFailed().getFailure().rootCause()
                         .hasMessageContaining("crm.gateway.resilience.service-connect-timeouts.billing"));

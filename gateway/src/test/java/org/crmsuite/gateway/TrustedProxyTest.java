@@ -4,7 +4,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -16,20 +15,14 @@ import java.util.stream.IntStream;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
 import org.crmsuite.gateway.accesslog.AccessLogFilter;
 import org.crmsuite.platform.test.UseTestIssuer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.client.WebClient;
 
 import reactor.core.publisher.Flux;
@@ -44,38 +37,14 @@ import reactor.core.publisher.Flux;
         "crm.gateway.rate-limits.routes.ticket.per-user.capacity=2",
         "crm.gateway.rate-limits.routes.ticket.per-user.replenish-per-second=1"})
 @UseTestIssuer
-class TrustedProxyTest {
+class TrustedProxyTest extends StandInServicesTest {
 
     private static final String SURVEY = "/api/v1/tickets/surveys/s-1";
-
-    private static final WireMockServer services = new WireMockServer(wireMockConfig().bindAddress("127.0.0.1").dynamicPort());
-
-    static {
-        services.start();
-    }
-
-    @DynamicPropertySource
-    static void serviceUrls(DynamicPropertyRegistry registry) {
-        for (String key : List.of("customer", "ticket", "sales", "analytics", "notification")) {
-            registry.add("crm.gateway.services." + key, services::baseUrl);
-        }
-    }
-
-    @AfterAll
-    static void stopServices() {
-        services.stop();
-    }
-
-    @LocalServerPort
-    int port;
-
-    WebTestClient client;
+    private static final String TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736";
 
     @BeforeEach
-    void setUp() {
-        services.resetAll();
+    void stubTheSurvey() {
         services.stubFor(get(SURVEY).willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody("{}")));
-        client = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).responseTimeout(Duration.ofSeconds(20)).build();
     }
 
     /** Sends the requests at once (a burst outruns the 1 token/s refill even on a slow machine); their statuses. */
@@ -100,7 +69,13 @@ class TrustedProxyTest {
     @Test
     void the_service_and_the_access_log_see_the_real_client_and_https_from_the_proxy_brings_hsts() {
         Logger logger = (Logger) LoggerFactory.getLogger(AccessLogFilter.LOGGER);
-        ListAppender<ILoggingEvent> lines = new ListAppender<>();
+        ListAppender<ILoggingEvent> lines = new ListAppender<>() {
+            @Override
+            protected void append(ILoggingEvent event) {
+                event.prepareForDeferredProcessing(); // the MDC (trace ids) as the writing thread had it
+                super.append(event);
+            }
+        };
         lines.start();
         logger.addAppender(lines);
         try {
@@ -109,6 +84,7 @@ class TrustedProxyTest {
                     .header("X-Forwarded-Proto", "https")
                     .header("X-Forwarded-Host", "crm.example.com")
                     .header("X-Request-Id", "proxy-1")
+                    .header("traceparent", "00-" + TRACE_ID + "-00f067aa0ba902b7-01")
                     .exchange()
                     .expectStatus().isOk()
                     .expectHeader().valueEquals("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
@@ -125,6 +101,12 @@ class TrustedProxyTest {
                     .filter(pair -> "clientAddress".equals(pair.key))
                     .map(pair -> Objects.toString(pair.value)))
                     .containsExactly("192.0.2.44"));
+            // The access line carries the request's trace (restored from the Reactor context where it is written).
+            await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(lines.list.stream()
+                    .filter(line -> line.getKeyValuePairs() != null && line.getKeyValuePairs().stream()
+                            .anyMatch(pair -> "requestId".equals(pair.key) && "proxy-1".equals(pair.value)))
+                    .map(line -> line.getMDCPropertyMap().get("traceId")))
+                    .containsExactly(TRACE_ID));
             // The rate limits' key for a caller without a token is the same client.
             await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(lines.list.stream()
                     .filter(line -> line.getKeyValuePairs() != null && line.getKeyValuePairs().stream()

@@ -2,6 +2,9 @@ package org.crmsuite.gateway.accesslog;
 
 import java.util.concurrent.TimeUnit;
 
+import io.micrometer.context.ContextSnapshot;
+import io.micrometer.context.ContextSnapshotFactory;
+
 import org.crmsuite.gateway.clientaddress.ClientAddressFilter;
 import org.crmsuite.gateway.problem.GatewayErrorHandler;
 import org.crmsuite.gateway.ratelimit.Caller;
@@ -18,6 +21,7 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
+import reactor.core.observability.DefaultSignalListener;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.SignalType;
 
@@ -26,7 +30,7 @@ import reactor.core.publisher.SignalType;
  * members: requestId, user, client, clientAddress, route, method, path, status, latencyMs; clientAddress is the real
  * client's IP, behind trusted proxies only, see {@link ClientAddressFilter}). Errors are turned into their problem
  * answer here (by the gateway's error handler) so the line carries the status the caller got. Silence it with
- * {@code logging.level.crm.access=OFF}.
+ * {@code logging.level.crm.access=OFF}. Written through an async appender by default ({@link AsyncAccessLog}).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
@@ -34,6 +38,8 @@ public class AccessLogFilter implements WebFilter {
 
     public static final String LOGGER = "crm.access";
     private static final Logger log = LoggerFactory.getLogger(LOGGER);
+
+    private static final ContextSnapshotFactory SNAPSHOTS = ContextSnapshotFactory.builder().build();
 
     private final GatewayErrorHandler errors;
 
@@ -47,9 +53,21 @@ public class AccessLogFilter implements WebFilter {
             return chain.filter(exchange);
         }
         long started = System.nanoTime();
+        // With spring.reactor.context-propagation=limited the trace context is not in the thread locals on the event
+        // loop; the error handler's lines and the access line restore it from the Reactor context (tap does that for
+        // its listener), so both carry traceId and spanId in the MDC.
         return chain.filter(exchange)
-                .onErrorResume(error -> errors.handle(exchange, error))
-                .doFinally(signal -> write(exchange, started, signal));
+                .onErrorResume(error -> Mono.deferContextual(context -> {
+                    try (ContextSnapshot.Scope traceIds = SNAPSHOTS.setThreadLocalsFrom(context)) {
+                        return errors.handle(exchange, error);
+                    }
+                }))
+                .tap(() -> new DefaultSignalListener<>() {
+                    @Override
+                    public void doFinally(SignalType signal) {
+                        write(exchange, started, signal);
+                    }
+                });
     }
 
     private static void write(ServerWebExchange exchange, long started, SignalType signal) {

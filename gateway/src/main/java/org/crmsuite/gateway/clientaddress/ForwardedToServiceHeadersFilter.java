@@ -22,7 +22,7 @@ public class ForwardedToServiceHeadersFilter implements HttpHeadersFilter, Order
         HttpHeaders original = exchange.getRequest().getHeaders(); // forwarding headers only survive from trusted proxies
         HttpHeaders updated = new HttpHeaders();
         input.forEach((name, values) -> {
-            if (!ClientAddressFilter.FORWARDING_HEADERS.stream().anyMatch(name::equalsIgnoreCase)) {
+            if (!isForwardingHeader(name)) {
                 updated.addAll(name, values);
             }
         });
@@ -49,6 +49,15 @@ public class ForwardedToServiceHeadersFilter implements HttpHeadersFilter, Order
     @Override
     public int getOrder() {
         return Ordered.LOWEST_PRECEDENCE;
+    }
+
+    private static boolean isForwardingHeader(String name) {
+        for (String forwarding : ClientAddressFilter.FORWARDING_HEADERS) {
+            if (forwarding.equalsIgnoreCase(name)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The address of the peer that connected to the gateway (the trusted proxy, when there was one). */

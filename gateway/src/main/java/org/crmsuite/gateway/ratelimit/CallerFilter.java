@@ -20,7 +20,7 @@ public class CallerFilter implements WebFilter {
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         return exchange.getPrincipal()
                 .map(Caller::of)
-                .defaultIfEmpty(Caller.anonymous(exchange))
+                .switchIfEmpty(Mono.fromSupplier(() -> Caller.anonymous(exchange))) // built only without a token
                 .flatMap(caller -> {
                     exchange.getAttributes().put(Caller.ATTRIBUTE, caller);
                     return chain.filter(exchange);

@@ -1,6 +1,5 @@
 package org.crmsuite.gateway.routing;
 
-import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -25,19 +24,36 @@ public enum DownstreamService {
         this.pathPrefix = pathPrefix;
     }
 
+    // Plain loops over a shared copy of values(): these run on every request (size limits, rate limits).
+    private static final DownstreamService[] ALL = values();
+
     public static Optional<DownstreamService> byKey(String key) {
-        return Arrays.stream(values()).filter(service -> service.key.equals(key)).findFirst();
+        for (DownstreamService service : ALL) {
+            if (service.key.equals(key)) {
+                return Optional.of(service);
+            }
+        }
+        return Optional.empty();
     }
 
     public static Optional<DownstreamService> byServiceName(String serviceName) {
-        return Arrays.stream(values()).filter(service -> service.serviceName.equals(serviceName)).findFirst();
+        for (DownstreamService service : ALL) {
+            if (service.serviceName.equals(serviceName)) {
+                return Optional.of(service);
+            }
+        }
+        return Optional.empty();
     }
 
     /** The service whose API serves a request path ({@code /api/v1/customers/42} → customer), if any. */
     public static Optional<DownstreamService> forPath(String path) {
-        return Arrays.stream(values())
-                .filter(service -> path.equals(service.pathPrefix) || path.startsWith(service.pathPrefix + "/"))
-                .findFirst();
+        for (DownstreamService service : ALL) {
+            String prefix = service.pathPrefix;
+            if (path.startsWith(prefix) && (path.length() == prefix.length() || path.charAt(prefix.length()) == '/')) {
+                return Optional.of(service);
+            }
+        }
+        return Optional.empty();
     }
 
     public String key() {
