@@ -349,6 +349,34 @@ class AnalyticsApiTest extends ApiTestClient {
         assertThat(view360(ADMIN, loser).getBody().get("customerId")).isEqualTo(survivor);
     }
 
+    /**
+     * The intake seeds its histories cache with the streams the {@code $push} bulk created, instead of reading them:
+     * the wire server (as MongoDB) must name exactly those, and a redelivery none.
+     */
+    @Test
+    void theStreamBulkNamesTheStreamsItCreatedAndARedeliveryNone() {
+        String key = "test-stream:" + UUID.randomUUID();
+        String other = "test-stream:" + UUID.randomUUID();
+        java.util.function.Function<org.crmsuite.analytics.event.AnalyticsEvent, java.util.Set<String>> keys =
+                event -> event.id().endsWith("a") ? java.util.Set.of(key) : java.util.Set.of(key, other);
+        var first = rawEvent(UUID.randomUUID() + "-a");
+        var second = rawEvent(UUID.randomUUID() + "-b");
+        ReadModelStore.Appended created = store.appendEvents(List.of(first), keys);
+        assertThat(created.stored()).containsExactly(first);
+        assertThat(created.newKeys()).containsExactly(key);
+        ReadModelStore.Appended grown = store.appendEvents(List.of(second, first), keys);
+        assertThat(grown.stored()).containsExactly(second);
+        assertThat(grown.newKeys()).containsExactly(other);
+        assertThat(store.histories(List.of(key)).get(key)).extracting(org.crmsuite.analytics.event.AnalyticsEvent::id)
+                .containsExactly(first.id(), second.id());
+        assertThat(store.appendEvents(List.of(first, second), keys).newKeys()).isEmpty();
+    }
+
+    static org.crmsuite.analytics.event.AnalyticsEvent rawEvent(String id) {
+        return new org.crmsuite.analytics.event.AnalyticsEvent(id, "test.unknown.v1", "test", id, Instant.now(), 0, 0,
+                JsonMapper.builder().build().readTree("{}"));
+    }
+
     static Map<ReadModel, List<String>> snapshot(MongoReadModelStore store) {
         Map<ReadModel, List<String>> snapshot = new LinkedHashMap<>();
         for (ReadModel model : ReadModel.values()) {

@@ -43,7 +43,8 @@ class AnalyticsConfiguration {
 
     @Bean
     Projector projector(ReadModelStore store, AnalyticsProperties properties) {
-        return new Projector(store, properties.historyCacheEvents());
+        // the service defers the customer 360s to their own coalescing pass (Customer360Refresher)
+        return new Projector(store, properties.historyCacheEvents(), properties.historyCacheSize().toBytes(), true);
     }
 
     /** Analysts read every aggregate (and no personal data); managers and reps see their department's records. */

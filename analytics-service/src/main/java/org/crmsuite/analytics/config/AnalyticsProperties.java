@@ -26,10 +26,14 @@ import org.springframework.validation.annotation.Validated;
  *                           events keep changing them (0: never, every query sees every applied event)
  * @param historyCacheEvents events the projector keeps parsed in memory (the histories of the keys folded lately), so
  *                           a refold reads no stored history it has seen; 0 turns the cache off
+ * @param historyCacheSize   the estimated heap those parsed events may take (the cache evicts at whichever bound comes
+ *                           first; README "Size the heap")
  * @param churnScore         what gives the churn-risk score: {@code model} (the default, as the model beat the rules on
  *                           held-out data in docs/benchmarks/analytics-churn-model.md; still used only when it beats them
  *                           on the service's own held-out cut-off) or {@code rules}
  * @param churnModelRetrain  how old the churn model may get before the next churn-risk query trains it again
+ * @param customer360Interval the least time between two starts of the customer 360 pass (the intake's second,
+ *                           coalescing pass): a customer touched by many polls within it is refolded once
  */
 @Validated
 @ConfigurationProperties("crm.analytics")
@@ -37,13 +41,17 @@ public record AnalyticsProperties(@NotNull String consumerGroup, @NotNull ZoneId
                                   @Min(1) int churnWindowDays, @Min(1) int noContactDays, @Min(1) int churnRiskLimit,
                                   List<BigDecimal> rfmMonetary, java.time.Duration factsCacheTtl,
                                   @jakarta.validation.constraints.PositiveOrZero Integer historyCacheEvents,
-                                  org.crmsuite.analytics.churn.ChurnScore churnScore, java.time.Duration churnModelRetrain) {
+                                  org.springframework.util.unit.DataSize historyCacheSize,
+                                  org.crmsuite.analytics.churn.ChurnScore churnScore, java.time.Duration churnModelRetrain,
+                                  java.time.Duration customer360Interval) {
 
     public AnalyticsProperties {
         factsCacheTtl = factsCacheTtl == null ? java.time.Duration.ZERO : factsCacheTtl;
         historyCacheEvents = historyCacheEvents == null ? org.crmsuite.analytics.projection.Projector.DEFAULT_HISTORY_CACHE : historyCacheEvents;
+        historyCacheSize = historyCacheSize == null ? org.springframework.util.unit.DataSize.ofMegabytes(64) : historyCacheSize;
         churnScore = churnScore == null ? org.crmsuite.analytics.churn.ChurnScore.MODEL : churnScore;
         churnModelRetrain = churnModelRetrain == null ? java.time.Duration.ofHours(24) : churnModelRetrain;
+        customer360Interval = customer360Interval == null ? java.time.Duration.ofMillis(200) : customer360Interval;
         rfmMonetary = rfmMonetary == null || rfmMonetary.isEmpty() ? KpiSettings.DEFAULT.rfmMonetary() : List.copyOf(rfmMonetary);
     }
 

@@ -1,15 +1,17 @@
 package org.crmsuite.analytics.customer;
 
 import java.time.Clock;
-import java.util.Comparator;
+import java.util.ArrayList;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.crmsuite.analytics.config.AnalyticsProperties;
+import org.crmsuite.analytics.event.AnalyticsEvent;
 import org.crmsuite.analytics.model.ChurnRules;
 import org.crmsuite.analytics.model.Customer360;
+import org.crmsuite.analytics.model.Customer360Fold;
 import org.crmsuite.analytics.model.CustomerProfile;
 import org.crmsuite.analytics.projection.ReadModel;
 import org.crmsuite.analytics.projection.ReadModelStore;
@@ -72,8 +74,11 @@ class Customer360Resource {
         var orders = view.orders();
         var risk = ChurnRules.assess(view.customerId(), view.tickets(), view.opportunities(), orders, view.invoices(), clock.instant(),
                 new ChurnRules.Settings(properties.churnWindowDays(), properties.noContactDays()));
-        List<Customer360.TimelineEntry> timeline = view.timeline().stream()
-                .sorted(Comparator.comparing(Customer360.TimelineEntry::at).reversed()).limit(timelineLimit).toList();
+        // the timeline is read from the event streams, not kept in the 360 document (README: the timeline is paged from
+        // the stored events), so it may already show events whose effect the 360's other parts get in the next pass
+        List<AnalyticsEvent> events = new ArrayList<>();
+        store.histories(view.eventKeys() == null ? List.of() : view.eventKeys()).values().forEach(events::addAll);
+        List<Customer360.TimelineEntry> timeline = Customer360Fold.timeline(view.customerId(), events, timelineLimit);
         return new Customer360View(view.customerId(), id, view.mergedCustomerIds(), profileView, view.openTickets(), view.recentTickets(),
                 view.ticketCount(), view.satisfaction(), view.csatAverage(), view.pipeline(), orders, view.orderTotal(), view.invoices(),
                 view.overdueAmount(), view.lastContactAt(), risk, timeline);

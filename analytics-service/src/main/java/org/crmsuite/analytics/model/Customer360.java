@@ -7,12 +7,15 @@ import java.util.List;
 /**
  * Everything that happened to a customer, folded from the events of the customer and of every customer merged into
  * it. A merged-away customer keeps only {@code mergedInto}. Pure data; access rules and masking are the API's.
+ * <p>
+ * The timeline is not in the document (it grew with every event, and every refold rewrote it whole): {@code eventKeys}
+ * names the event streams it is read from when the 360 is viewed ({@link Customer360Fold#timeline}).
  */
 public record Customer360(String customerId, String mergedInto, List<String> mergedCustomerIds, CustomerProfile profile,
                           List<TicketFact> openTickets, List<TicketFact> recentTickets, int ticketCount,
                           List<Rating> satisfaction, Double csatAverage, Pipeline pipeline,
                           List<OrderFact> orders, BigDecimal orderTotal, List<InvoiceFact> invoices, BigDecimal overdueAmount,
-                          Instant lastContactAt, List<TimelineEntry> timeline,
+                          Instant lastContactAt, List<String> eventKeys,
                           List<TicketFact> tickets, List<OpportunityFact> opportunities) {
 
     public record Rating(String ticketId, String number, int csat, Integer nps, Instant ratedAt) {

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -19,8 +20,12 @@ public final class Customer360Fold {
 
     public static final int RECENT_TICKETS = 10;
 
+    /**
+     * @param eventKeys the stream keys the events were read from (the members' {@code customer:} and {@code uscc:} keys),
+     *                  kept so the timeline can be read from them when the 360 is viewed
+     */
     public static Customer360 fold(String customerId, Set<String> mergedCustomerIds, CustomerProfile profile,
-                                   List<AnalyticsEvent> events) {
+                                   List<AnalyticsEvent> events, List<String> eventKeys) {
         List<AnalyticsEvent> history = EventOrder.sorted(events);
         List<TicketFact> tickets = facts(history, "crm.ticket.", "ticketId", Folds::ticket);
         List<OpportunityFact> opportunities = facts(history, "crm.opportunity.", "opportunityId", Folds::opportunity);
@@ -53,13 +58,23 @@ public final class Customer360Fold {
         BigDecimal overdue = sum(sortedInvoices.stream().filter(InvoiceFact::overdue)
                 .map(i -> i.amountDue() != null ? i.amountDue() : i.amount()).toList());
 
-        List<Customer360.TimelineEntry> timeline = new ArrayList<>();
-        for (AnalyticsEvent e : history) {
-            timeline.add(new Customer360.TimelineEntry(e.time(), e.type(), Timeline.summary(e), owner(e, customerId), e.id()));
-        }
         return new Customer360(customerId, null, List.copyOf(new java.util.TreeSet<>(mergedCustomerIds)), profile, open, recent,
                 tickets.size(), ratings, csat, pipeline, sortedOrders, orderTotal, sortedInvoices, overdue,
-                ChurnRules.lastContact(tickets, opportunities, orders), List.copyOf(timeline), tickets, opportunities);
+                ChurnRules.lastContact(tickets, opportunities, orders), List.copyOf(eventKeys), tickets, opportunities);
+    }
+
+    /**
+     * The newest {@code limit} lines of the timeline of a customer (its own events and those of the customers merged
+     * into it, each once), newest first; events of the same instant keep the fold's order reversed.
+     */
+    public static List<Customer360.TimelineEntry> timeline(String customerId, Collection<AnalyticsEvent> events, int limit) {
+        Map<String, AnalyticsEvent> distinct = new java.util.LinkedHashMap<>();
+        events.forEach(event -> distinct.putIfAbsent(event.id(), event));
+        List<Customer360.TimelineEntry> timeline = new ArrayList<>(distinct.size());
+        for (AnalyticsEvent e : EventOrder.sorted(List.copyOf(distinct.values()))) {
+            timeline.add(new Customer360.TimelineEntry(e.time(), e.type(), Timeline.summary(e), owner(e, customerId), e.id()));
+        }
+        return timeline.stream().sorted(Comparator.comparing(Customer360.TimelineEntry::at).reversed()).limit(limit).toList();
     }
 
     static Instant lastTouched(TicketFact t) {

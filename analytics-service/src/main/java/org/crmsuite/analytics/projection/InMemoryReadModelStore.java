@@ -20,6 +20,7 @@ public class InMemoryReadModelStore implements ReadModelStore {
     private final Map<String, AnalyticsEvent> events = new LinkedHashMap<>();
     private final Map<String, List<AnalyticsEvent>> byKey = new java.util.HashMap<>();
     private final Map<ReadModel, Map<String, Object>> models = new EnumMap<>(ReadModel.class);
+    private final Set<String> pending = new java.util.LinkedHashSet<>();
     private final List<ReadModelListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @Override
@@ -35,6 +36,36 @@ public class InMemoryReadModelStore implements ReadModelStore {
         events.put(event.id(), event);
         keys.forEach(key -> byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(event));
         return true;
+    }
+
+    /** Names the keys this batch created, as the MongoDB store does (so tests exercise the cache's use of it). */
+    @Override
+    public synchronized Appended appendEvents(List<AnalyticsEvent> batch, java.util.function.Function<AnalyticsEvent, Set<String>> keysOf) {
+        List<AnalyticsEvent> stored = new ArrayList<>();
+        Set<String> created = new java.util.LinkedHashSet<>();
+        for (AnalyticsEvent event : batch) {
+            Set<String> keys = keysOf.apply(event);
+            keys.stream().filter(key -> !byKey.containsKey(key)).forEach(created::add);
+            if (append(event, keys)) {
+                stored.add(event);
+            }
+        }
+        return new Appended(stored, created);
+    }
+
+    @Override
+    public synchronized void markPending360(Collection<String> keys) {
+        pending.addAll(keys);
+    }
+
+    @Override
+    public synchronized void clearPending360(Collection<String> keys) {
+        pending.removeAll(keys);
+    }
+
+    @Override
+    public synchronized List<String> pending360() {
+        return List.copyOf(pending);
     }
 
     @Override
@@ -96,6 +127,7 @@ public class InMemoryReadModelStore implements ReadModelStore {
     @Override
     public synchronized void dropReadModels() {
         models.clear();
+        pending.clear();
         listeners.forEach(ReadModelListener::dropped);
     }
 

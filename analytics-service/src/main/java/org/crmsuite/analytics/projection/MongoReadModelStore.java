@@ -33,6 +33,11 @@ public class MongoReadModelStore implements ReadModelStore {
      * lookup by {@code _id}, which every MongoDB, the wire server included, serves from its primary index.
      */
     public static final String STREAMS = "event_stream";
+    /**
+     * The {@code customer:}/{@code uscc:} keys whose 360s the second pass has not refolded yet ({@code _id} = key),
+     * written by the intake before its offsets are committed and removed by the pass: what a crash between them left.
+     */
+    public static final String PENDING_360 = "customer_360_pending";
 
     private final MongoTemplate mongo;
     private final JsonMapper json = JsonMapper.builder().build();
@@ -86,10 +91,16 @@ public class MongoReadModelStore implements ReadModelStore {
      */
     @Override
     public List<AnalyticsEvent> appendAll(List<AnalyticsEvent> events, java.util.function.Function<AnalyticsEvent, Set<String>> keysOf) {
+        return appendEvents(events, keysOf).stored();
+    }
+
+    /** As {@link #appendAll}; the keys whose stream the {@code $push} upserted are new (the bulk's result says which). */
+    @Override
+    public Appended appendEvents(List<AnalyticsEvent> events, java.util.function.Function<AnalyticsEvent, Set<String>> keysOf) {
         java.util.Map<String, AnalyticsEvent> unique = new java.util.LinkedHashMap<>();
         events.forEach(event -> unique.putIfAbsent(event.id(), event));
         if (unique.isEmpty()) {
-            return List.of();
+            return new Appended(List.of(), Set.of());
         }
         List<AnalyticsEvent> fresh = new ArrayList<>(unique.values());
         List<Document> documents = new ArrayList<>(fresh.size());
@@ -98,9 +109,6 @@ public class MongoReadModelStore implements ReadModelStore {
             Set<String> eventKeys = keysOf.apply(event);
             keys.add(eventKeys);
             documents.add(document(event, eventKeys));
-        }
-        if (documents.isEmpty()) {
-            return List.of();
         }
         Set<Integer> duplicates = new java.util.HashSet<>();
         try {
@@ -126,10 +134,20 @@ public class MongoReadModelStore implements ReadModelStore {
         }
         List<com.mongodb.client.model.WriteModel<Document>> pushes = new ArrayList<>(streams.size());
         com.mongodb.client.model.UpdateOptions upsert = new com.mongodb.client.model.UpdateOptions().upsert(true);
+        List<String> streamKeys = List.copyOf(streams.keySet());
         streams.forEach((key, list) -> pushes.add(new com.mongodb.client.model.UpdateOneModel<>(new Document("_id", key),
                 new Document("$push", new Document("events", new Document("$each", list))), upsert)));
-        bulk(STREAMS, pushes);
-        return stored;
+        Set<String> created = new java.util.LinkedHashSet<>();
+        for (int i = 0; i < pushes.size(); i += 1_000) {
+            com.mongodb.bulk.BulkWriteResult result = mongo.getCollection(STREAMS).bulkWrite(pushes.subList(i, Math.min(pushes.size(), i + 1_000)),
+                    new com.mongodb.client.model.BulkWriteOptions().ordered(false));
+            if (result.wasAcknowledged()) {
+                for (com.mongodb.bulk.BulkWriteUpsert upserted : result.getUpserts()) {
+                    created.add(streamKeys.get(i + upserted.getIndex()));
+                }
+            }
+        }
+        return new Appended(stored, created);
     }
 
     private void bulk(String collection, List<? extends com.mongodb.client.model.WriteModel<Document>> writes) {
@@ -137,6 +155,37 @@ public class MongoReadModelStore implements ReadModelStore {
             mongo.getCollection(collection).bulkWrite(writes.subList(i, Math.min(writes.size(), i + 1_000)),
                     new com.mongodb.client.model.BulkWriteOptions().ordered(false));
         }
+    }
+
+    /** One unordered bulk of {@code _id} upserts: a key marked twice is one document. */
+    @Override
+    public void markPending360(Collection<String> keys) {
+        if (keys.isEmpty()) {
+            return;
+        }
+        com.mongodb.client.model.ReplaceOptions upsert = new com.mongodb.client.model.ReplaceOptions().upsert(true);
+        List<com.mongodb.client.model.WriteModel<Document>> marks = new ArrayList<>(keys.size());
+        for (String key : keys) {
+            marks.add(new com.mongodb.client.model.ReplaceOneModel<>(new Document("_id", key), new Document("_id", key), upsert));
+        }
+        bulk(PENDING_360, marks);
+    }
+
+    @Override
+    public void clearPending360(Collection<String> keys) {
+        List<String> distinct = List.copyOf(new java.util.LinkedHashSet<>(keys));
+        for (int i = 0; i < distinct.size(); i += 1_000) {
+            mongo.getCollection(PENDING_360).deleteMany(new Document("_id", new Document("$in", distinct.subList(i, Math.min(distinct.size(), i + 1_000)))));
+        }
+    }
+
+    @Override
+    public List<String> pending360() {
+        List<String> keys = new ArrayList<>();
+        for (Document d : mongo.getCollection(PENDING_360).find().batchSize(BATCH)) {
+            keys.add(d.getString("_id"));
+        }
+        return keys;
     }
 
     /** The streams of many keys in one {@code _id $in} find per 500 keys. */
@@ -314,6 +363,7 @@ public class MongoReadModelStore implements ReadModelStore {
             mongo.getCollection(model.collection()).deleteMany(new Document());
         }
         listeners.forEach(ReadModelListener::dropped);
+        mongo.getCollection(PENDING_360).deleteMany(new Document()); // the rebuild refolds every 360
         mongo.getCollection(STREAMS).deleteMany(new Document());
         java.util.Map<String, List<Document>> streams = new java.util.HashMap<>();
         for (Document d : mongo.getCollection(EVENTS).find().batchSize(BATCH)) {

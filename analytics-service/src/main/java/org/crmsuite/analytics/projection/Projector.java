@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 
 import org.crmsuite.analytics.event.AnalyticsEvent;
 import org.crmsuite.analytics.event.EventKeys;
@@ -22,9 +24,16 @@ import org.crmsuite.analytics.model.Folds;
 import org.crmsuite.analytics.model.MergeFact;
 
 /**
- * Applies one event: stores it once (a redelivery stops here), then refolds every read model the event touches from
+ * Applies events: stores each once (a redelivery stops here), then refolds every read model the events touch from
  * that aggregate's whole stored history. Each read model is therefore a pure function of the set of events received,
  * whatever their order; a rebuild refolds every key once and must give the same documents.
+ * <p>
+ * Two passes when {@code deferCustomers} (the service): the intake's pass stores the events and writes the KPI facts
+ * (tickets, opportunities, orders, profiles ...), then only marks the touched customers' 360s as pending; a second,
+ * coalescing pass ({@link #refreshPending}, run by {@link Customer360Refresher}) refolds each pending 360 once,
+ * however many polls touched it since the last pass. The pending marks are stored (one bulk per poll) before the
+ * poll's offsets are committed, so a crash between the passes is repaired at the next start. Without
+ * {@code deferCustomers} (unit tests) one call does both passes.
  */
 public class Projector {
     // One instance per service: the merge graph below is kept in memory and the lock is per instance (README).
@@ -37,6 +46,15 @@ public class Projector {
 
     private final ReadModelStore store;
     private final HistoryCache cache;
+    private final boolean deferCustomers;
+    /** Fair: the intake and the 360 pass take turns, so neither waits behind a queue of the other's turns. */
+    private final ReentrantLock lock = new ReentrantLock(true);
+    private final Condition pendingArrived = lock.newCondition();
+    /** The {@code customer:} and {@code uscc:} keys whose events the 360s do not show yet (deferred mode). */
+    private final Set<String> pending360 = new LinkedHashSet<>();
+    /** The events of those keys, to tell when their effect on the 360 became visible (freshness). */
+    private List<AnalyticsEvent> pendingEvents = new ArrayList<>();
+    private boolean recovered;
 
     public Projector(ReadModelStore store) {
         this(store, DEFAULT_HISTORY_CACHE);
@@ -44,8 +62,23 @@ public class Projector {
 
     /** @param historyCacheEvents events kept parsed in memory, least recently folded keys evicted first (0: none) */
     public Projector(ReadModelStore store, int historyCacheEvents) {
+        this(store, historyCacheEvents, false);
+    }
+
+    /**
+     * @param deferCustomers true: {@link #applyAll} writes the KPI facts and leaves the customer 360s to
+     *                       {@link #refreshPending}; false: it writes both
+     */
+    public Projector(ReadModelStore store, int historyCacheEvents, boolean deferCustomers) {
+        this(store, historyCacheEvents, Long.MAX_VALUE, deferCustomers);
+    }
+
+    /** @param historyCacheBytes estimated heap the histories cache may hold (the first of the two bounds reached evicts) */
+    public Projector(ReadModelStore store, int historyCacheEvents, long historyCacheBytes, boolean deferCustomers) {
         this.store = store;
-        this.cache = new HistoryCache(historyCacheEvents);
+        this.cache = new HistoryCache(historyCacheEvents, historyCacheBytes);
+        this.deferCustomers = deferCustomers;
+        this.recovered = !deferCustomers;
     }
 
     private Map<String, List<AnalyticsEvent>> histories(Collection<String> keys) {
@@ -54,49 +87,160 @@ public class Projector {
 
     /** Keys whose histories are read and whose models are written per round trip (bounds memory in a rebuild). */
     private static final int CHUNK = 1_000;
+    /**
+     * Customers the 360 pass refolds per turn of the lock, so a poll waits for at most one such turn (2.5-3.6 ms per
+     * customer in the benchmark; a 500-customer turn held the intake for seconds on the loaded machine). 20 was tried
+     * too and measured no better (more round trips per pass; docs/benchmarks/analytics-service.md).
+     */
+    private static final int PASS_CHUNK = 50;
 
     /** @return false when the event was a redelivery and changed nothing */
-    public synchronized boolean apply(AnalyticsEvent event) {
+    public boolean apply(AnalyticsEvent event) {
         return !applyAll(List.of(event)).isEmpty();
     }
 
     /**
      * Applies a batch (a Kafka poll): stores each new event once, then refolds every key the new events touch once,
      * reading the histories and writing the models in bulk. The result equals applying the events one by one, as
-     * each model is a pure function of its key's stored history.
+     * each model is a pure function of its key's stored history. In deferred mode the customer 360s it touches are
+     * only marked pending (stored, and refolded by the next {@link #refreshPending}).
      *
      * @return the events that were new (redeliveries left out)
      */
-    public synchronized List<AnalyticsEvent> applyAll(List<AnalyticsEvent> events) {
-        List<AnalyticsEvent> stored = store.appendAll(events, EventKeys::of);
-        Set<String> keys = new LinkedHashSet<>();
-        for (AnalyticsEvent event : stored) {
-            Set<String> eventKeys = EventKeys.of(event);
-            cache.stored(event, eventKeys);
-            keys.addAll(eventKeys);
+    public List<AnalyticsEvent> applyAll(List<AnalyticsEvent> events) {
+        lock.lock();
+        try {
+            ReadModelStore.Appended appended = store.appendEvents(events, EventKeys::of);
+            // keys the store had no stream for: their history is exactly this batch's events, no read needed
+            cache.created(appended.newKeys());
+            Set<String> keys = new LinkedHashSet<>();
+            for (AnalyticsEvent event : appended.stored()) {
+                Set<String> eventKeys = EventKeys.of(event);
+                cache.stored(event, eventKeys);
+                keys.addAll(eventKeys);
+            }
+            Set<String> customerKeys = refreshFacts(keys);
+            if (!deferCustomers) {
+                refreshCustomerKeys(customerKeys);
+            } else if (!appended.stored().isEmpty()) {
+                List<String> marks = customerKeys.stream().filter(key -> !pending360.contains(key)).toList();
+                store.markPending360(marks);
+                pending360.addAll(customerKeys);
+                pendingEvents.addAll(appended.stored());
+                pendingArrived.signalAll();
+            }
+            return appended.stored();
+        } finally {
+            lock.unlock();
         }
-        refresh(keys);
-        return stored;
     }
 
-    /** Drops every read model and refolds each key of the stored events once. */
-    public synchronized long rebuild() {
-        store.dropReadModels();
-        merges = new HashMap<>();
-        mergeIndex = null;
-        cache.clear();
-        Set<String> keys = new TreeSet<>();
-        long[] count = {0};
-        store.forEachEvent(event -> {
-            keys.addAll(EventKeys.of(event));
-            count[0]++;
-        });
-        // one refresh: every merge and profile is folded before the customer 360s, which come last
-        refresh(new ArrayList<>(keys));
-        return count[0];
+    /** Drops every read model and refolds each key of the stored events once (the 360s too, whatever the mode). */
+    public long rebuild() {
+        lock.lock();
+        try {
+            store.dropReadModels();
+            merges = new HashMap<>();
+            mergeIndex = null;
+            cache.clear();
+            pending360.clear();
+            Set<String> keys = new TreeSet<>();
+            long[] count = {0};
+            store.forEachEvent(event -> {
+                keys.addAll(EventKeys.of(event));
+                count[0]++;
+            });
+            // every merge and profile is folded before the customer 360s, which come last
+            refreshCustomerKeys(refreshFacts(new ArrayList<>(keys)));
+            pendingArrived.signalAll(); // events waiting for the 360 pass are in the rebuilt 360s: tell their observers
+            return count[0];
+        } finally {
+            lock.unlock();
+        }
     }
 
-    void refresh(Collection<String> keys) {
+    /**
+     * Waits up to {@code timeout} for customer 360s to refold.
+     *
+     * @return true when some are pending (or events wait to be reported as visible)
+     */
+    public boolean awaitPending(java.time.Duration timeout) throws InterruptedException {
+        lock.lock();
+        try {
+            long nanos = timeout.toNanos();
+            while (recovered && pending360.isEmpty() && pendingEvents.isEmpty() && nanos > 0) {
+                nanos = pendingArrived.awaitNanos(nanos);
+            }
+            return !recovered || !pending360.isEmpty() || !pendingEvents.isEmpty();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * The second pass: refolds the 360 of every customer whose events arrived since the last pass, each once, in
+     * chunks of {@value #CHUNK}/2 customers (the intake may take its turn between two chunks). The first pass after
+     * a start also takes the marks a crash left.
+     *
+     * @return the events whose effect on the 360s is now visible, and how many keys the pass refolded
+     */
+    public Pass refreshPending() {
+        List<String> taken;
+        List<AnalyticsEvent> events;
+        lock.lock();
+        try {
+            if (!recovered) {
+                pending360.addAll(store.pending360());
+                recovered = true;
+            }
+            taken = List.copyOf(pending360);
+            pending360.clear();
+            events = pendingEvents;
+            pendingEvents = new ArrayList<>();
+        } finally {
+            lock.unlock();
+        }
+        int done = 0;
+        try {
+            for (; done < taken.size(); done += PASS_CHUNK) {
+                List<String> chunk = taken.subList(done, Math.min(taken.size(), done + PASS_CHUNK));
+                lock.lock();
+                try {
+                    refreshCustomerKeys(chunk);
+                } finally {
+                    lock.unlock();
+                }
+            }
+            lock.lock();
+            try {
+                // a key marked again meanwhile keeps its mark for the next pass
+                store.clearPending360(taken.stream().filter(key -> !pending360.contains(key)).toList());
+            } finally {
+                lock.unlock();
+            }
+        } catch (RuntimeException e) {
+            lock.lock();
+            try {
+                pending360.addAll(taken.subList(done, taken.size()));
+                pendingEvents.addAll(0, events);
+            } finally {
+                lock.unlock();
+            }
+            throw e;
+        }
+        return new Pass(events, taken.size());
+    }
+
+    /** What one 360 pass did: the events it made visible and the {@code customer:}/{@code uscc:} keys it refolded. */
+    public record Pass(List<AnalyticsEvent> events, int keys) {
+    }
+
+    /**
+     * Refolds the fact read models (everything but the 360s) of the keys.
+     *
+     * @return the {@code customer:} and {@code uscc:} keys whose customers' 360s the events change
+     */
+    private Set<String> refreshFacts(Collection<String> keys) {
         Set<String> customers = new LinkedHashSet<>();
         List<String> direct = keys.stream().filter(k -> !k.startsWith(EventKeys.USCC) && !k.startsWith(EventKeys.CUSTOMER)).toList();
         for (int i = 0; i < direct.size(); i += CHUNK) {
@@ -122,13 +266,13 @@ public class Projector {
                     MergeFact merge = Folds.merge(id, history);
                     write(writes, ReadModel.MERGE, id, merge);
                     if (merge != null) {
-                        customers.add(merge.loserId());
-                        customers.add(merge.survivorId());
+                        customers.add(EventKeys.CUSTOMER + merge.loserId());
+                        customers.add(EventKeys.CUSTOMER + merge.survivorId());
                     }
                 } else if (key.startsWith(EventKeys.PROFILE)) {
                     write(writes, ReadModel.PROFILE, id, Folds.profile(id, history));
                     write(writes, ReadModel.QUALITY, id, Folds.quality(id, history));
-                    customers.add(id);
+                    customers.add(EventKeys.CUSTOMER + id);
                 }
             }
             writes.forEach((model, values) -> {
@@ -147,6 +291,17 @@ public class Projector {
             });
         }
         for (String key : keys) {
+            if (key.startsWith(EventKeys.CUSTOMER) || key.startsWith(EventKeys.USCC)) {
+                customers.add(key);
+            }
+        }
+        return customers;
+    }
+
+    /** Refolds the 360s of the customers of {@code customer:} keys and of the customers whose profile held a {@code uscc:}. */
+    private void refreshCustomerKeys(Collection<String> keys) {
+        Set<String> customers = new LinkedHashSet<>();
+        for (String key : keys) {
             if (key.startsWith(EventKeys.CUSTOMER)) {
                 customers.add(EventKeys.id(key));
             } else if (key.startsWith(EventKeys.USCC)) {
@@ -163,16 +318,11 @@ public class Projector {
         writes.computeIfAbsent(model, m -> new LinkedHashMap<>()).put(id, value);
     }
 
-    /** Refolds the 360 of one customer's survivor; a merged-away customer keeps a pointer to it. */
-    void refreshCustomer(String customerId) {
-        refreshCustomers(List.of(customerId));
-    }
-
     /**
      * Refolds the 360s of the customers' survivors (merged-away customers keep a pointer to theirs): one read of the
      * members' profiles, one of their histories and one bulk write for the whole list.
      */
-    void refreshCustomers(List<String> customerIds) {
+    private void refreshCustomers(List<String> customerIds) {
         Map<String, String> rootOf = new LinkedHashMap<>();
         Map<String, Set<String>> membersOf = new HashMap<>();
         Set<String> allMembers = new LinkedHashSet<>();
@@ -217,7 +367,7 @@ public class Projector {
                 }
                 Set<String> merged = new TreeSet<>(members);
                 merged.remove(r);
-                return Customer360Fold.fold(r, merged, profiles.get(r), List.copyOf(events.values()));
+                return Customer360Fold.fold(r, merged, profiles.get(r), List.copyOf(events.values()), keysOf.get(r));
             }));
         }
         store.putAll(ReadModel.CUSTOMER_360, writes);
@@ -254,7 +404,16 @@ public class Projector {
     }
 
     /** Follows active merges from loser to survivor. */
-    public synchronized String survivorOf(String customerId) {
+    public String survivorOf(String customerId) {
+        lock.lock();
+        try {
+            return survivorOfLocked(customerId);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private String survivorOfLocked(String customerId) {
         String current = customerId;
         for (int depth = 0; depth < MAX_MERGE_DEPTH; depth++) {
             List<String> survivors = mergeIndex().survivorsOfLoser().get(current);
@@ -267,7 +426,16 @@ public class Projector {
     }
 
     /** The survivor and every customer merged into it, directly or through a chain. */
-    public synchronized Set<String> membersOf(String root) {
+    public Set<String> membersOf(String root) {
+        lock.lock();
+        try {
+            return membersOfLocked(root);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private Set<String> membersOfLocked(String root) {
         Set<String> members = new TreeSet<>();
         members.add(root);
         Deque<String> todo = new ArrayDeque<>(List.of(root));

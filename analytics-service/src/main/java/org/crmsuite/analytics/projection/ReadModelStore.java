@@ -33,6 +33,34 @@ public interface ReadModelStore {
         return stored;
     }
 
+    /**
+     * What {@link #appendEvents} stored: the new events, and the keys that had no stream before (their history is
+     * exactly the batch's events under them; may be empty when the store cannot tell).
+     */
+    record Appended(List<AnalyticsEvent> stored, Set<String> newKeys) {
+    }
+
+    /** {@link #appendAll}, also naming the keys whose streams this batch created. */
+    default Appended appendEvents(List<AnalyticsEvent> events, java.util.function.Function<AnalyticsEvent, Set<String>> keysOf) {
+        return new Appended(appendAll(events, keysOf), Set.of());
+    }
+
+    /**
+     * Marks {@code customer:}/{@code uscc:} keys whose events the customer 360s do not show yet (the 360 pass runs
+     * after the poll's offsets are committed; the marks survive a crash in between).
+     */
+    default void markPending360(Collection<String> keys) {
+    }
+
+    /** Removes the marks of keys whose 360s were refolded. */
+    default void clearPending360(Collection<String> keys) {
+    }
+
+    /** The keys marked and not cleared (read at start). */
+    default List<String> pending360() {
+        return List.of();
+    }
+
     /** The history of each key (keys without events are left out), as {@link #eventsWithAnyKey} gives it for one key. */
     default java.util.Map<String, List<AnalyticsEvent>> histories(Collection<String> keys) {
         java.util.Map<String, List<AnalyticsEvent>> histories = new java.util.LinkedHashMap<>();
