@@ -204,8 +204,9 @@ class CustomerBenchmark extends ApiTestSupport {
         });
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
         long importStart = System.nanoTime();
+        String importId = "benchmark-" + UUID.randomUUID();
         HttpResponse<String> imported = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                        + "/api/v1/customers/imports/benchmark-" + UUID.randomUUID()))
+                        + "/api/v1/customers/imports/" + importId))
                 .header("Authorization", "Bearer " + REP).header("Content-Type", "text/csv; charset=UTF-8")
                 .timeout(Duration.ofHours(2)).POST(HttpRequest.BodyPublishers.ofFile(file)).build(), HttpResponse.BodyHandlers.ofString());
         double importSeconds = (System.nanoTime() - importStart) / 1e9;
@@ -213,6 +214,7 @@ class CustomerBenchmark extends ApiTestSupport {
         sampler.join();
         assertThat(imported.statusCode()).as(imported.body()).isEqualTo(200);
         Map<?, ?> summary = json.readValue(imported.body(), Map.class);
+        writeOutcomes(importId);
         double importRate = IMPORT_ROWS / importSeconds;
         long fileBytes = Files.size(file);
         report.add("| CSV import over HTTP (" + fmt(fileBytes / 1024 / 1024.0) + " MB, validation, standardisation, duplicate checks, "
@@ -314,6 +316,27 @@ class CustomerBenchmark extends ApiTestSupport {
             }
         }
         Files.deleteIfExists(dir);
+    }
+
+    /**
+     * Every row's outcome with its candidates (codes, scores, reasons; the random ids left out) to
+     * {@code crm.benchmark.outcomes-file} when set: two runs of the same seed and sizes must produce the same file, which
+     * is how a faster import is shown to reach the same verdicts.
+     */
+    private void writeOutcomes(String importId) throws IOException {
+        String target = System.getProperty("crm.benchmark.outcomes-file");
+        if (target == null) {
+            return;
+        }
+        List<String> lines = db.sql("""
+                        SELECT row_number, outcome, legal_name, customer_code, candidates, errors FROM customer_import_row
+                        WHERE import_id = :id ORDER BY row_number""").param("id", importId)
+                .query((rs, n) -> rs.getInt(1) + "\t" + rs.getString(2) + "\t" + rs.getString(3) + "\t" + rs.getString(4) + "\t"
+                        + (rs.getString(5) == null ? "" : rs.getString(5).replaceAll("\"id\":\"[0-9a-f-]{36}\",?", "")) + "\t"
+                        + rs.getString(6))
+                .list();
+        Files.createDirectories(Path.of(target).toAbsolutePath().getParent());
+        Files.write(Path.of(target), lines, StandardCharsets.UTF_8);
     }
 
     interface Call {

@@ -19,10 +19,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class CustomerMatchKeyIndex {
 
-    /** A posting: a customer whose name has the key. */
-    public record Posting(long key, UUID customerId, String nameNormalised) {
-    }
-
     private final JdbcClient jdbc;
 
     CustomerMatchKeyIndex(JdbcClient jdbc) {
@@ -64,27 +60,22 @@ public class CustomerMatchKeyIndex {
                 .param("id", customerId).param("keys", array(keys)).update();
     }
 
-    /** The customers (merged and erased ones excluded) having any of these keys, with their current normalised name. */
-    public List<Posting> lookup(Collection<Long> keys) {
+    /**
+     * The customers having any of these keys, grouped by key, whatever their status: an index-only scan of the key
+     * table, no visit of the customer rows (the duplicate check reads the distinct customers' facts once itself).
+     */
+    public Map<Long, List<UUID>> customerIds(Collection<Long> keys) {
         if (keys.isEmpty()) {
-            return List.of();
+            return Map.of();
         }
         StringJoiner array = new StringJoiner(",", "{", "}");
         keys.forEach(key -> array.add(Long.toString(key)));
-        return jdbc.sql("""
-                        SELECT k.key, k.customer_id, c.name_normalised
-                        FROM customer_match_key k JOIN customer c ON c.id = k.customer_id
-                        WHERE k.key = ANY (CAST(:keys AS BIGINT[])) AND c.status IN ('ACTIVE', 'ARCHIVED')""")
+        Map<Long, List<UUID>> byKey = new HashMap<>();
+        jdbc.sql("SELECT key, customer_id FROM customer_match_key WHERE key = ANY (CAST(:keys AS BIGINT[]))")
                 .param("keys", array.toString())
-                .query((rs, n) -> new Posting(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3)))
+                .query((rs, n) -> byKey.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getObject(2, UUID.class)))
                 .list();
-    }
-
-    /** Postings grouped by key. */
-    public static Map<Long, List<Posting>> byKey(List<Posting> postings) {
-        Map<Long, List<Posting>> map = new HashMap<>();
-        postings.forEach(p -> map.computeIfAbsent(p.key(), k -> new ArrayList<>()).add(p));
-        return map;
+        return byKey;
     }
 
     static String array(long[] keys) {

@@ -124,24 +124,41 @@ class DuplicateFinder implements DuplicateCheck {
         return lookups;
     }
 
-    /** Candidates of each customer among the stored ones: one query per kind of fact for all of them. */
+    /**
+     * Candidates of each customer among the stored ones: one query per kind of fact for all of them. The contacts'
+     * phones and email domains of a candidate are read only when they can change its score for some row: when it was
+     * found by that row's USCC, phone or domain, or the row has a domain. A candidate found by name alone cannot share
+     * a phone or USCC with the row (the phone and USCC queries would have found it, they compare the same values), so
+     * its score, reasons included, is the same without them.
+     */
     List<List<DuplicateCandidate>> inDatabase(List<CustomerDetails> customers, UUID except) {
         List<DuplicateScoring.Facts> facts = customers.stream().map(DuplicateFinder::facts).toList();
         List<Set<UUID>> ids = new ArrayList<>();
-        customers.forEach(c -> ids.add(new LinkedHashSet<>()));
+        List<Set<UUID>> byFact = new ArrayList<>(); // found by USCC, phone or domain: scored with the contacts' facts
+        customers.forEach(c -> { ids.add(new LinkedHashSet<>()); byFact.add(new HashSet<>()); });
 
-        // by name: the keys of all names at once, the postings' names compared in Java (similarity from 0.5 scores)
+        // by name: the keys of all names at once, the postings' names compared in Java (similarity from 0.5 scores);
+        // each distinct name's grams are computed once per batch (the same similarity, far less work)
         List<long[]> keys = facts.stream().map(f -> MatchKeys.forDuplicates(f.nameNormalised())).toList();
         Set<Long> allKeys = new HashSet<>();
         keys.forEach(k -> { for (long key : k) { allKeys.add(key); } });
-        Map<Long, List<CustomerMatchKeyIndex.Posting>> postings = CustomerMatchKeyIndex.byKey(keyIndex.lookup(allKeys));
+        // The key table is read alone (index-only), then each distinct customer's facts once: a customer shares several
+        // keys with a similar name, so joining per posting visited its row several times, and again to score it.
+        Map<Long, List<UUID>> postings = keyIndex.customerIds(allKeys);
+        Set<UUID> posted = new HashSet<>();
+        postings.values().forEach(posted::addAll);
+        Map<UUID, Existing> own = new HashMap<>(existing(posted)); // in use or archived only, as candidates must be
+        Map<String, CompanyNames.Gramed> names = new HashMap<>();
         for (int i = 0; i < customers.size(); i++) {
             Map<UUID, Double> similar = new HashMap<>();
             Set<UUID> target = ids.get(i);
+            CompanyNames.Gramed name = new CompanyNames.Gramed(facts.get(i).nameNormalised());
             for (long key : keys.get(i)) {
-                for (CustomerMatchKeyIndex.Posting posting : postings.getOrDefault(key, List.of())) {
-                    if (!similar.containsKey(posting.customerId())) {
-                        similar.put(posting.customerId(), CompanyNames.similarity(facts.get(i).nameNormalised(), posting.nameNormalised()));
+                for (UUID customerId : postings.getOrDefault(key, List.of())) {
+                    Existing posting = own.get(customerId);
+                    if (posting != null && !similar.containsKey(customerId)) {
+                        similar.put(customerId, CompanyNames.similarity(name,
+                                names.computeIfAbsent(posting.facts().nameNormalised(), CompanyNames.Gramed::new)));
                     }
                 }
             }
@@ -153,7 +170,7 @@ class DuplicateFinder implements DuplicateCheck {
         Map<String, List<Integer>> byUscc = index(facts, f -> f.uscc() == null ? List.of() : List.of(f.uscc()));
         if (!byUscc.isEmpty()) {
             jdbc.sql("SELECT uscc, id FROM customer WHERE uscc = ANY (CAST(:values AS TEXT[]))").param("values", textArray(byUscc.keySet()))
-                    .query(Hit::of).list().forEach(hit -> byUscc.getOrDefault(hit.value(), List.of()).forEach(i -> ids.get(i).add(hit.id())));
+                    .query(Hit::of).list().forEach(hit -> byUscc.getOrDefault(hit.value(), List.of()).forEach(i -> found(ids, byFact, i, hit.id())));
         }
         Map<String, List<Integer>> byPhone = index(facts, DuplicateScoring.Facts::phones);
         if (!byPhone.isEmpty()) {
@@ -162,7 +179,7 @@ class DuplicateFinder implements DuplicateCheck {
                             UNION ALL SELECT p.number, c.customer_id FROM contact c JOIN contact_phone p ON p.contact_id = c.id
                                   WHERE p.number = ANY (CAST(:values AS TEXT[])) AND c.status = 'ACTIVE'""")
                     .param("values", textArray(byPhone.keySet()))
-                    .query(Hit::of).list().forEach(hit -> byPhone.getOrDefault(hit.value(), List.of()).forEach(i -> ids.get(i).add(hit.id())));
+                    .query(Hit::of).list().forEach(hit -> byPhone.getOrDefault(hit.value(), List.of()).forEach(i -> found(ids, byFact, i, hit.id())));
         }
         Map<String, List<Integer>> byDomain = index(facts, DuplicateScoring.Facts::domains);
         if (!byDomain.isEmpty()) {
@@ -173,17 +190,27 @@ class DuplicateFinder implements DuplicateCheck {
                             UNION ALL SELECT split_part(email, '@', 2), customer_id FROM contact
                                   WHERE split_part(email, '@', 2) = ANY (CAST(:values AS TEXT[])) AND status = 'ACTIVE'""")
                     .param("values", textArray(byDomain.keySet()))
-                    .query(Hit::of).list().forEach(hit -> byDomain.getOrDefault(hit.value(), List.of()).forEach(i -> ids.get(i).add(hit.id())));
+                    .query(Hit::of).list().forEach(hit -> byDomain.getOrDefault(hit.value(), List.of()).forEach(i -> found(ids, byFact, i, hit.id())));
         }
 
         Set<UUID> all = new HashSet<>();
-        ids.forEach(set -> { set.remove(except); all.addAll(set); });
-        Map<UUID, Existing> existing = existing(all);
+        Set<UUID> withContacts = new HashSet<>();
+        for (int i = 0; i < customers.size(); i++) {
+            ids.get(i).remove(except);
+            all.addAll(ids.get(i));
+            withContacts.addAll(facts.get(i).domains().isEmpty() ? byFact.get(i) : ids.get(i));
+        }
+        withContacts.remove(except);
+        Set<UUID> missing = new HashSet<>(all);
+        missing.removeAll(posted);
+        own.putAll(existing(missing));
+        Map<UUID, Existing> full = withContacts(own, withContacts);
         List<List<DuplicateCandidate>> result = new ArrayList<>();
         for (int i = 0; i < customers.size(); i++) {
+            boolean domains = !facts.get(i).domains().isEmpty();
             List<DuplicateCandidate> scored = new ArrayList<>();
             for (UUID id : ids.get(i)) {
-                Existing candidate = existing.get(id);
+                Existing candidate = domains || byFact.get(i).contains(id) ? full.get(id) : own.get(id);
                 if (candidate != null) {
                     scored.add(score(facts.get(i), candidate));
                 }
@@ -191,6 +218,11 @@ class DuplicateFinder implements DuplicateCheck {
             result.add(best(scored));
         }
         return result;
+    }
+
+    private static void found(List<Set<UUID>> ids, List<Set<UUID>> byFact, int row, UUID id) {
+        ids.get(row).add(id);
+        byFact.get(row).add(id);
     }
 
     private List<DuplicateCandidate> best(List<DuplicateCandidate> scored) {
@@ -204,35 +236,66 @@ class DuplicateFinder implements DuplicateCheck {
         return new DuplicateCandidate(candidate.id(), candidate.code(), candidate.legalName(), score.value(), score.reasons());
     }
 
-    /** The facts of the candidates (in use or archived), with their contacts' phones and email domains. */
+    /** The candidates (in use or archived) with their own facts: name, USCC, phone, email and web domain. */
     private Map<UUID, Existing> existing(Set<UUID> ids) {
         if (ids.isEmpty()) {
             return Map.of();
         }
         Map<UUID, Existing> existing = new HashMap<>();
         jdbc.sql("""
-                        SELECT c.id, c.code, c.legal_name, c.uscc, c.name_normalised, c.phone, c.email, c.website,
-                               coalesce((SELECT string_agg(p.number, ',') FROM contact ct JOIN contact_phone p ON p.contact_id = ct.id
-                                         WHERE ct.customer_id = c.id AND ct.status = 'ACTIVE'), '') AS contact_phones,
-                               coalesce((SELECT string_agg(DISTINCT ct.email, ',') FROM contact ct
-                                         WHERE ct.customer_id = c.id AND ct.status = 'ACTIVE' AND ct.email IS NOT NULL), '') AS contact_emails
+                        SELECT c.id, c.code, c.legal_name, c.uscc, c.name_normalised, c.phone, c.email, c.website
                         FROM customer c WHERE c.id = ANY (CAST(:ids AS UUID[])) AND c.status IN ('ACTIVE', 'ARCHIVED')""")
                 .param("ids", textArray(ids.stream().map(UUID::toString).toList()))
                 .query((rs, n) -> {
-                    Set<String> phones = new HashSet<>(split(rs.getString("contact_phones")));
+                    Set<String> phones = new HashSet<>();
                     if (rs.getString("phone") != null) {
                         phones.add(rs.getString("phone"));
                     }
                     Set<String> domains = new HashSet<>();
                     addDomain(domains, EmailAddresses.companyDomain(rs.getString("email")));
                     addDomain(domains, DuplicateScoring.websiteDomain(rs.getString("website")));
-                    split(rs.getString("contact_emails")).forEach(email -> addDomain(domains, EmailAddresses.companyDomain(email)));
                     UUID id = rs.getObject("id", UUID.class);
                     return existing.put(id, new Existing(id, rs.getString("code"), rs.getString("legal_name"),
                             new DuplicateScoring.Facts(rs.getString("uscc"), rs.getString("name_normalised"), phones, domains)));
                 })
                 .list();
         return existing;
+    }
+
+    /** These candidates' facts with their active contacts' phones and email domains added. */
+    private Map<UUID, Existing> withContacts(Map<UUID, Existing> own, Set<UUID> ids) {
+        List<String> wanted = ids.stream().filter(own::containsKey).map(UUID::toString).toList();
+        if (wanted.isEmpty()) {
+            return Map.of();
+        }
+        Map<UUID, Set<String>> phones = new HashMap<>();
+        Map<UUID, Set<String>> domains = new HashMap<>();
+        for (String id : wanted) {
+            Existing e = own.get(UUID.fromString(id));
+            phones.put(e.id(), new HashSet<>(e.facts().phones()));
+            domains.put(e.id(), new HashSet<>(e.facts().domains()));
+        }
+        String array = textArray(wanted);
+        jdbc.sql("""
+                        SELECT ct.customer_id, p.number FROM contact ct JOIN contact_phone p ON p.contact_id = ct.id
+                        WHERE ct.customer_id = ANY (CAST(:ids AS UUID[])) AND ct.status = 'ACTIVE'""")
+                .param("ids", array)
+                .query((rs, n) -> phones.get(rs.getObject(1, UUID.class)).add(rs.getString(2))).list();
+        jdbc.sql("""
+                        SELECT customer_id, email FROM contact
+                        WHERE customer_id = ANY (CAST(:ids AS UUID[])) AND status = 'ACTIVE' AND email IS NOT NULL""")
+                .param("ids", array)
+                .query((rs, n) -> {
+                    addDomain(domains.get(rs.getObject(1, UUID.class)), EmailAddresses.companyDomain(rs.getString(2)));
+                    return null;
+                }).list();
+        Map<UUID, Existing> full = new HashMap<>();
+        phones.forEach((id, p) -> {
+            Existing e = own.get(id);
+            full.put(id, new Existing(id, e.code(), e.legalName(),
+                    new DuplicateScoring.Facts(e.facts().uscc(), e.facts().nameNormalised(), p, domains.get(id))));
+        });
+        return full;
     }
 
     private static Map<String, List<Integer>> index(List<DuplicateScoring.Facts> facts,
@@ -265,9 +328,5 @@ class DuplicateFinder implements DuplicateCheck {
         if (domain != null && !EmailAddresses.PUBLIC_DOMAINS.contains(domain)) {
             domains.add(domain);
         }
-    }
-
-    private static List<String> split(String joined) {
-        return joined == null || joined.isEmpty() ? List.of() : List.of(joined.split(","));
     }
 }

@@ -39,4 +39,21 @@ class CompanyNamesTest {
         assertThat(CompanyNames.similarity(latin, CompanyNames.normalise("Lakeside Robotcs"))).isGreaterThan(0.8);
         assertThat(CompanyNames.similarity(latin, CompanyNames.normalise("Harbour Logistics Ltd"))).isLessThan(0.3);
     }
+
+    /** The duplicate check compares prepared names ({@link CompanyNames.Gramed}); the score must not move by a bit. */
+    @Test
+    void preparedNamesGiveExactlyTheSameSimilarity() {
+        java.util.List<String> names = java.util.stream.Stream.of("杭州云栖科技有限公司", "杭州云西科技", "云栖", "栖", "北京字节跳动科技",
+                        "Lakeside Robotics Co., Ltd.", "Lakeside Robotcs", "ab", "a", "Kalo Trading 杭州", "Harbour Logistics Ltd",
+                        "Zenmar Energy GmbH", "Zenmor Energy", "x", "")
+                .map(CompanyNames::normalise).toList();
+        for (String a : names) {
+            CompanyNames.Gramed preparedA = new CompanyNames.Gramed(a);
+            for (String b : names) {
+                assertThat(CompanyNames.similarity(preparedA, new CompanyNames.Gramed(b))).as(a + " / " + b)
+                        .isEqualTo(CompanyNames.similarity(a, b));
+            }
+            assertThat(CompanyNames.similarity(preparedA, new CompanyNames.Gramed(null))).isEqualTo(CompanyNames.similarity(a, null));
+        }
+    }
 }
