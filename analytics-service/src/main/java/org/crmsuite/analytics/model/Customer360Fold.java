@@ -95,8 +95,9 @@ public final class Customer360Fold {
         return values.stream().filter(java.util.Objects::nonNull).reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
-    private static <T> List<T> facts(List<AnalyticsEvent> history, String prefix, String idField,
-                                     BiFunction<String, List<AnalyticsEvent>, T> fold) {
+    /** The events of a history grouped by one entity's id (events of {@code prefix} types), each group folded. */
+    public static <T> List<T> facts(List<AnalyticsEvent> history, String prefix, String idField,
+                                    BiFunction<String, List<AnalyticsEvent>, T> fold) {
         Map<String, List<AnalyticsEvent>> byId = new TreeMap<>();
         for (AnalyticsEvent e : history) {
             String id = e.text(idField);

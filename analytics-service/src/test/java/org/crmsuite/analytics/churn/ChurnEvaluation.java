@@ -175,21 +175,7 @@ final class ChurnEvaluation {
     }
 
     static <T> List<T> facts(List<AnalyticsEvent> history, String prefix, String idField, BiFunction<String, List<AnalyticsEvent>, T> fold) {
-        Map<String, List<AnalyticsEvent>> byId = new TreeMap<>();
-        for (AnalyticsEvent e : history) {
-            String id = e.text(idField);
-            if (e.type().startsWith(prefix) && id != null) {
-                byId.computeIfAbsent(id, k -> new ArrayList<>()).add(e);
-            }
-        }
-        List<T> facts = new ArrayList<>();
-        byId.forEach((id, events) -> {
-            T fact = fold.apply(id, events);
-            if (fact != null) {
-                facts.add(fact);
-            }
-        });
-        return facts;
+        return org.crmsuite.analytics.model.Customer360Fold.facts(history, prefix, idField, fold);
     }
 
     private ChurnEvaluation() {
