@@ -53,10 +53,13 @@ public class CustomerRegistry {
     private final IdempotencyKeys idempotencyKeys;
     private final org.springframework.context.ApplicationEventPublisher registrations;
     private final CustomerMatchKeyIndex matchKeys;
+    private final CustomerCopy copy;
 
     CustomerRegistry(CustomerRepository customers, Outbox outbox, ChangeHistory history, EntityManager entities,
                      CustomerNameIndex nameIndex, DuplicateCheck duplicates, IdempotencyKeys idempotencyKeys,
-                     org.springframework.context.ApplicationEventPublisher registrations, CustomerMatchKeyIndex matchKeys) {
+                     org.springframework.context.ApplicationEventPublisher registrations, CustomerMatchKeyIndex matchKeys,
+                     CustomerCopy copy) {
+        this.copy = copy;
         this.registrations = registrations;
         this.matchKeys = matchKeys;
         this.duplicates = duplicates;
@@ -171,8 +174,9 @@ public class CustomerRegistry {
 
     /**
      * Registers many customers the caller has already standardised and checked (the CSV import): codes are reserved in
-     * one query, the customers written in one flush (JDBC batches), their history, events and match keys in one
-     * batch each, and parked orders looked up once. Joins the caller's transaction.
+     * one query, the customers and their tags written with COPY ({@link CustomerCopy}; they are never managed by JPA),
+     * their history, events and match keys in one batch each, and parked orders looked up once. Joins the caller's
+     * transaction.
      */
     public BatchRegistration batchRegistration(int expected, CurrentUser user) {
         return new BatchRegistration(expected, user);
@@ -206,8 +210,8 @@ public class CustomerRegistry {
                 return List.of();
             }
             long t0 = System.nanoTime();
-            added.forEach(entities::persist);
-            entities.flush();
+            entities.flush(); // anything JPA still holds goes first, in statement order
+            copy.insert(added);
             long t1 = System.nanoTime();
             history.recordAll(added.stream().map(c -> new ChangeHistory.Changes(c.id(), ChangeHistory.EntityType.CUSTOMER, c.id(),
                     createdFields(c), user.id(), c.createdAt())).toList());

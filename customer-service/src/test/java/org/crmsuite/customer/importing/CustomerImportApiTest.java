@@ -127,6 +127,25 @@ class CustomerImportApiTest extends ApiTestSupport {
     }
 
     @Test
+    void copiedCustomersReadBackExactlyWithTheirAuditFields() {
+        // the import writes customers with COPY: its text format's escapes (backslash, \N) must survive as typed
+        String name = randomChineseName();
+        String street = "文三路\\N 1号 C:\\temp\\";
+        String csv = "公司名称,地址,标签\r\n" + name + "," + street + ",重点客户\r\n";
+        String importId = id();
+        ResponseEntity<Map> report = upload(importId, csv);
+        assertThat(report.getBody()).as(String.valueOf(rows(importId, null))).containsEntry("created", 1);
+        Map<String, Object> row = rows(importId, null).getFirst();
+        ResponseEntity<Map> read = get(REP, "/api/v1/customers/" + row.get("customerId"));
+        assertThat(read.getHeaders().getETag()).isEqualTo("\"0\"");
+        assertThat(read.getBody()).containsEntry("legalName", name).containsEntry("street", street).containsEntry("version", 0)
+                .containsEntry("status", "ACTIVE").containsKeys("createdAt", "createdBy", "updatedAt", "updatedBy");
+        assertThat(read.getBody().get("createdBy")).isNotNull();
+        assertThat(read.getBody().get("createdAt")).isNotNull();
+        assertThat((List<String>) read.getBody().get("tags")).containsExactly("重点客户");
+    }
+
+    @Test
     void aGbkFileWithAMapping() {
         String name = randomChineseName();
         byte[] gbk = ("客户全称,联系电话,城市\n" + name + ",021-62345678,上海市\n").getBytes(Charset.forName("GBK"));
