@@ -34,7 +34,13 @@ public record QualityIssue(UUID issueId, UUID customerId, String customerCode, S
         } else if (field == null && (kind == Kind.MISSING_FIELD || kind == Kind.INVALID_FIELD)) {
             violations.add(new FieldViolation("field", "required for " + kind));
         }
-        violations.addAll(checkAssignee(assignee));
+        violations.addAll(checkReassignment(assignee, dueAt, note, now));
+        return violations;
+    }
+
+    /** What is wrong with giving an issue to another steward (a new due time and note optional); empty when fine. */
+    public static List<FieldViolation> checkReassignment(String assignee, Instant dueAt, String note, Instant now) {
+        List<FieldViolation> violations = new ArrayList<>(checkAssignee(assignee));
         if (dueAt != null && dueAt.isBefore(now)) {
             violations.add(new FieldViolation("dueAt", "must not be in the past"));
         }

@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -89,11 +88,7 @@ public class QualityIssues {
         CustomerVisibility.requireAny(user, CustomerVisibility.STEWARDS, "reassign data-quality issues");
         Instant now = clock.instant();
         String text = QualityIssue.text(note);
-        List<FieldViolation> violations = new ArrayList<>(QualityIssue.checkAssignee(assignee));
-        if (dueAt != null && dueAt.isBefore(now)) {
-            violations.add(new FieldViolation("dueAt", "must not be in the past"));
-        }
-        violations.addAll(QualityIssue.checkNote("note", text));
+        List<FieldViolation> violations = QualityIssue.checkReassignment(assignee, dueAt, text, now);
         if (!violations.isEmpty()) {
             throw CrmProblemException.invalid(violations);
         }
@@ -208,7 +203,7 @@ public class QualityIssues {
                     + "; assign the issue on that customer", List.of(new FieldViolation("customerId", "merged into " + customer.mergedInto())),
                     Map.of("mergedInto", customer.mergedInto()));
         }
-        if (customer.status() != CustomerStatus.ACTIVE) {
+        if (!customer.isWorkable()) {
             throw CrmProblemException.ruleViolated("customer " + customer.code() + " is " + customer.status()
                     + "; data-quality issues are for customers in use", List.of(new FieldViolation("customerId", "is " + customer.status())));
         }
