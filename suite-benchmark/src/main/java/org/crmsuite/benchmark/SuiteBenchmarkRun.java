@@ -122,6 +122,7 @@ public final class SuiteBenchmarkRun {
                 });
                 profile = result[0];
             }
+            phase("delivery check", () -> delivery.addAll(DeliveryCheck.run(Duration.ofSeconds(120))));
         } catch (Exception e) {
             notes.add("The run stopped early: " + e);
             e.printStackTrace(log);
@@ -135,6 +136,7 @@ public final class SuiteBenchmarkRun {
     }
 
     private LatencyRecorder quietFreshness = new LatencyRecorder();
+    private final List<DeliveryCheck.Result> delivery = new ArrayList<>();
     private double mixWallSeconds;
 
     interface Step {
@@ -294,6 +296,17 @@ public final class SuiteBenchmarkRun {
         idle.forEach(sample -> rssChart.put(sample.part().replaceAll(" \\(.*", ""), sample.residentKiB() / 1024.0));
         md.barChart("Resident memory, idle stack (MB; target: every JVM under 300)", rssChart, "MB", 40);
 
+        md.heading(2, "Delivery: every event an outbox marked sent is in Kafka");
+        if (delivery.isEmpty()) {
+            md.paragraph("Not checked (the run stopped before the check).");
+        } else {
+            md.paragraph("After the run, each PostgreSQL service's outbox rows marked sent are looked up by their CloudEvents id on "
+                    + "the topic the service publishes (read from the beginning). A missing id is an event lost between the relay and "
+                    + "the broker. \"Waiting\" is rows not yet sent after up to 120 s for the relays to drain.");
+            md.table(List.of("service", "topic", "marked sent", "waiting", "ids on Kafka", "missing"),
+                    delivery.stream().map(DeliveryCheck::row).toList());
+        }
+
         md.heading(2, "Targets");
         List<Verdict> verdicts = new ArrayList<>();
         LatencyRecorder search = mix.recorders.get("customer.search");
@@ -317,6 +330,12 @@ public final class SuiteBenchmarkRun {
         if (mix.freshness.count() > 0) {
             verdicts.add(ReportWriter.below("event freshness p99 < 1 s at 500 events/s", "p99 at " + ReportWriter.number(mix.erpSent / Math.max(1, mix.seconds), 0)
                     + " ERP events/s, ms", mix.freshness.percentileMicros(99) / 1000.0, 1000, "ms"));
+        }
+        if (!delivery.isEmpty()) {
+            long missing = delivery.stream().mapToLong(result -> result.missing().size()).sum();
+            long sent = delivery.stream().mapToLong(DeliveryCheck.Result::sent).sum();
+            verdicts.add(new Verdict("no event marked sent is missing from Kafka", missing + " missing of " + sent, missing == 0,
+                    missing == 0 ? "met" : missing + " lost"));
         }
         for (ProcStats.Sample sample : idle) {
             if (!sample.part().startsWith("PostgreSQL") && sample.residentKiB() > 0) {
