@@ -91,6 +91,9 @@ public final class KafkaNode implements Node {
         properties.put("log.retention.hours", "168");
         properties.put("log.retention.bytes", String.valueOf(1L << 30));
         properties.put("log.segment.bytes", String.valueOf(64L << 20));
+        // The log cleaner (compacted topics: the consumer offsets) takes its whole dedupe buffer on the heap at start,
+        // 128 MiB by default; a developer machine's offsets need a sliver of that.
+        properties.put("log.cleaner.dedupe.buffer.size", String.valueOf(8L << 20));
         return properties;
     }
 

@@ -29,7 +29,7 @@ public final class KeycloakNode implements Node {
     public static final String REALM_RESOURCE = "keycloak/crm-realm.json";
 
     private static final List<String> JVM_OPTIONS = List.of(
-            "-Xms64m", "-Xmx512m", "-Xss512k", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+            "-Xms64m", "-Xmx512m", "-Xss512k", "-XX:TieredStopAtLevel=1",
             "-XX:MetaspaceSize=96M", "-XX:MaxMetaspaceSize=256m", "-XX:+ExitOnOutOfMemoryError",
             "-Dfile.encoding=UTF-8", "-Dsun.stdout.encoding=UTF-8", "-Dsun.err.encoding=UTF-8",
             "-Dstdout.encoding=UTF-8", "-Dstderr.encoding=UTF-8", "-Djava.security.egd=file:/dev/urandom",
@@ -91,7 +91,7 @@ public final class KeycloakNode implements Node {
         Map<String, String> environment = Map.of(
                 "JAVA_HOME", System.getProperty("java.home"),
                 "JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "JAVA_OPTS", String.join(" ", JVM_OPTIONS),
+                "JAVA_OPTS", String.join(" ", JVM_OPTIONS) + " " + String.join(" ", SmallJvm.heapOptions()),
                 "JAVA_OPTS_APPEND", "",
                 // Dev only: the local stack's admin console login.
                 "KC_BOOTSTRAP_ADMIN_USERNAME", Endpoints.ADMIN_USER,

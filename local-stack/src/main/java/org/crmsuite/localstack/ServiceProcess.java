@@ -25,7 +25,7 @@ public final class ServiceProcess implements Node {
      * (as in the cluster, where Kubernetes restarts it) instead of living on with dead listener threads.
      */
     static final List<String> JVM_OPTIONS = List.of(
-            "-Xms32m", "-Xss512k", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+            "-Xms32m", "-Xss512k", "-XX:TieredStopAtLevel=1",
             "-XX:ReservedCodeCacheSize=64m", "-XX:MaxMetaspaceSize=192m", "-Xshare:auto", "-XX:+ExitOnOutOfMemoryError",
             "-Dfile.encoding=UTF-8", "-Duser.timezone=UTC");
 
@@ -43,6 +43,7 @@ public final class ServiceProcess implements Node {
     static List<String> jvmOptions(Service service, String extra) {
         List<String> options = new ArrayList<>(JVM_OPTIONS);
         options.add(1, maxHeap(service));
+        options.addAll(2, SmallJvm.heapOptions());
         if (extra != null && !extra.isBlank()) {
             options.addAll(List.of(extra.trim().split("\\s+")));
         }

@@ -22,4 +22,12 @@ class ServiceJvmOptionsTest {
         assertThat(ServiceProcess.jvmOptions(ServiceCatalog.GATEWAY, " -XX:TieredStopAtLevel=4  -Xmx512m "))
                 .endsWith("-XX:TieredStopAtLevel=4", "-Xmx512m");
     }
+
+    @Test
+    void everyJvmKeepsASmallHeapAndCompactHeadersOnlyWhereTheJdkHasThem() {
+        assertThat(ServiceProcess.jvmOptions(ServiceCatalog.SALES, null))
+                .contains("-XX:+UseSerialGC", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30");
+        assertThat(SmallJvm.heapOptions(21)).doesNotContain("-XX:+UseCompactObjectHeaders");
+        assertThat(SmallJvm.heapOptions(25)).contains("-XX:+UseCompactObjectHeaders");
+    }
 }

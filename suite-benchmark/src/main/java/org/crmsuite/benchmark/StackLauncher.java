@@ -59,9 +59,14 @@ public final class StackLauncher implements AutoCloseable {
         Files.createDirectories(config.workFolder());
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(List.of("-Xms64m", "-Xmx512m", "-XX:+UseSerialGC", "-Dfile.encoding=UTF-8"));
+        // The launcher's flags as ./crm-local gives them.
+        command.addAll(List.of("-Xms64m", "-Xmx512m", "-XX:+UseSerialGC", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30",
+                "-Dfile.encoding=UTF-8"));
         if (Runtime.version().feature() >= 24) {
             command.add("--sun-misc-unsafe-memory-access=allow");
+        }
+        if (Runtime.version().feature() >= 25) {
+            command.add("-XX:+UseCompactObjectHeaders");
         }
         command.addAll(List.of("-jar", jar.toString(), "--repo", config.repository().toString(), "--state",
                 config.stateFolder().toString(), "--no-demo-data", "--no-simulator", "--start-timeout", "600"));
