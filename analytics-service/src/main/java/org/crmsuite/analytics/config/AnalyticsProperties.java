@@ -25,9 +25,10 @@ import org.springframework.validation.annotation.Validated;
  * @param factsCacheTtl      how long KPI queries may reuse the in-memory snapshot of the facts an earlier one took while
  *                           events keep changing them (0: never, every query sees every applied event)
  * @param historyCacheEvents events the projector keeps parsed in memory (the histories of the keys folded lately), so
- *                           a refold reads no stored history it has seen; 0 turns the cache off
+ *                           a refold reads no stored history it has seen; 0 turns the cache off. The same bound, apart,
+ *                           for the events the customer 360 pass's per-customer states keep (0: no states either)
  * @param historyCacheSize   the estimated heap those parsed events may take (the cache evicts at whichever bound comes
- *                           first; README "Size the heap")
+ *                           first; the 360 states likewise, apart; README "Size the heap")
  * @param churnScore         what gives the churn-risk score: {@code model} (the default, as the model beat the rules on
  *                           held-out data in docs/benchmarks/analytics-churn-model.md; still used only when it beats them
  *                           on the service's own held-out cut-off) or {@code rules}

@@ -19,6 +19,7 @@ import org.crmsuite.analytics.event.AnalyticsEvent;
 import org.crmsuite.analytics.event.EventKeys;
 import org.crmsuite.analytics.model.Customer360;
 import org.crmsuite.analytics.model.Customer360Fold;
+import org.crmsuite.analytics.model.Customer360State;
 import org.crmsuite.analytics.model.CustomerProfile;
 import org.crmsuite.analytics.model.Folds;
 import org.crmsuite.analytics.model.MergeFact;
@@ -46,6 +47,8 @@ public class Projector {
 
     private final ReadModelStore store;
     private final HistoryCache cache;
+    /** The folded 360 of recently refolded customers, so a pass refolds only the entities its new events touch. */
+    private final Customer360States states;
     private final boolean deferCustomers;
     /** Fair: the intake and the 360 pass take turns, so neither waits behind a queue of the other's turns. */
     private final ReentrantLock lock = new ReentrantLock(true);
@@ -77,6 +80,7 @@ public class Projector {
     public Projector(ReadModelStore store, int historyCacheEvents, long historyCacheBytes, boolean deferCustomers) {
         this.store = store;
         this.cache = new HistoryCache(historyCacheEvents, historyCacheBytes);
+        this.states = new Customer360States(historyCacheEvents, historyCacheBytes);
         this.deferCustomers = deferCustomers;
         this.recovered = !deferCustomers;
     }
@@ -143,6 +147,7 @@ public class Projector {
             merges = new HashMap<>();
             mergeIndex = null;
             cache.clear();
+            states.clear();
             pending360.clear();
             Set<String> keys = new TreeSet<>();
             long[] count = {0};
@@ -360,17 +365,52 @@ public class Projector {
                     writes.put(member, Customer360.mergedAway(member, root));
                 }
             }
-            writes.put(root, folded.computeIfAbsent(root, r -> {
-                Map<String, AnalyticsEvent> events = new LinkedHashMap<>();
-                for (String key : keysOf.get(r)) {
-                    histories.getOrDefault(key, List.of()).forEach(event -> events.putIfAbsent(event.id(), event));
+            if (!folded.containsKey(root)) {
+                Customer360 view = fold360(root, members, profiles.get(root), keysOf.get(root), histories);
+                folded.put(root, view);
+                if (states.unchanged(root, view)) {
+                    continue; // its stored 360 is this one already (replace only changed 360s)
                 }
-                Set<String> merged = new TreeSet<>(members);
-                merged.remove(r);
-                return Customer360Fold.fold(r, merged, profiles.get(r), List.copyOf(events.values()), keysOf.get(r));
-            }));
+                writes.put(root, view);
+            }
         }
-        store.putAll(ReadModel.CUSTOMER_360, writes);
+        // a merged-away customer's document is now a pointer: a state kept for it no longer says what is stored
+        writes.keySet().stream().filter(id -> !folded.containsKey(id)).forEach(states::remove);
+        try {
+            store.putAll(ReadModel.CUSTOMER_360, writes);
+        } catch (RuntimeException e) {
+            folded.keySet().forEach(states::unknown); // the bulk may have written some: compare with nothing next time
+            throw e;
+        }
+        folded.forEach(states::written);
+    }
+
+    /**
+     * The 360 of a survivor from the events of its streams: the new events added to the state kept from its last
+     * fold when that state was folded for the same members and stream keys (so it holds a subset of these events),
+     * else a fold from scratch (a merge, its undo, an erasure, a new USCC, a restart or a state evicted).
+     */
+    private Customer360 fold360(String root, Set<String> members, CustomerProfile profile, List<String> keys,
+                                Map<String, List<AnalyticsEvent>> histories) {
+        Set<String> merged = new TreeSet<>(members);
+        merged.remove(root);
+        List<AnalyticsEvent> events = new ArrayList<>();
+        for (String key : keys) {
+            events.addAll(histories.getOrDefault(key, List.of()));
+        }
+        if (!states.enabled()) {
+            return Customer360Fold.fold(root, merged, profile, events, keys);
+        }
+        Customer360State state = states.get(root);
+        if (state == null || !state.foldsFor(root, merged, keys)) {
+            state = new Customer360State(root, merged, keys);
+        }
+        long bytes = 0;
+        for (AnalyticsEvent event : state.addAll(events)) {
+            bytes += HistoryCache.retainedBytes(event);
+        }
+        states.put(root, state, bytes);
+        return state.view(profile);
     }
 
     // ---- the merge graph, in memory: merges are few and only this projector writes them -----------------------
