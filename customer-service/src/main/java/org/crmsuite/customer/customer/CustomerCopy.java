@@ -1,17 +1,10 @@
 package org.crmsuite.customer.customer;
 
-import java.io.IOException;
-import java.io.StringReader;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
 
-import javax.sql.DataSource;
-
-import org.postgresql.PGConnection;
 import org.springframework.data.auditing.AuditingHandler;
-import org.springframework.jdbc.datasource.DataSourceUtils;
-import org.springframework.jdbc.support.SQLStateSQLExceptionTranslator;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,75 +21,40 @@ class CustomerCopy {
             + "industry, company_size, province, city, district, street, website, phone, email, parent_id, lifecycle_stage, "
             + "value_tier, source_channel, marketing_consent, consent_recorded_at, preferred_channel, do_not_contact, status, "
             + "status_reason, last_verified_at, verified_by, verified_via, merged_into, owner_id, department, version, "
-            + "created_at, created_by, updated_at, updated_by";
+            + "created_at, created_by, updated_at, updated_by, quality_announced_score";
 
-    private final DataSource dataSource;
+    private final PostgresCopy copy;
     private final AuditingHandler auditing;
-    private final SQLStateSQLExceptionTranslator errors = new SQLStateSQLExceptionTranslator();
 
-    CustomerCopy(DataSource dataSource, AuditingHandler auditing) {
-        this.dataSource = dataSource;
+    CustomerCopy(PostgresCopy copy, AuditingHandler auditing) {
+        this.copy = copy;
         this.auditing = auditing;
     }
 
-    /** Inserts the customers (in order: a parent in the same batch comes first) and their tags; joins the caller's transaction. */
-    void insert(List<Customer> customers) {
-        StringBuilder rows = new StringBuilder(customers.size() * 400);
-        StringBuilder tags = new StringBuilder();
+    /** Sets the auditing fields of new customers as the JPA listener would (before they are scored or written). */
+    void markCreated(List<Customer> customers) {
+        customers.forEach(auditing::markCreated);
+    }
+
+    /**
+     * Inserts the customers, audited by {@link #markCreated}, (in order: a parent in the same batch comes first) and their tags; joins the caller's
+     * transaction. {@code announcedScores} gives each row's {@code quality_announced_score} (null when none).
+     */
+    void insert(List<Customer> customers, Function<UUID, Integer> announcedScores) {
+        PostgresCopy.Rows rows = new PostgresCopy.Rows(customers.size() * 4);
+        PostgresCopy.Rows tags = new PostgresCopy.Rows(customers.size());
         for (Customer c : customers) {
-            auditing.markCreated(c);
-            line(rows, c.id(), c.code(), c.legalName(), c.shortName(), c.nameNormalised(), c.uscc(), c.foreignCompany(),
+            rows.add(c.id(), c.code(), c.legalName(), c.shortName(), c.nameNormalised(), c.uscc(), c.foreignCompany(),
                     c.industry(), c.size(), c.province(), c.city(), c.district(), c.street(), c.website(), c.phone(), c.email(),
                     c.parentId(), c.lifecycleStage(), c.valueTier(), c.sourceChannel(), c.marketingConsent(),
                     c.consentRecordedAt(), c.preferredChannel(), c.doNotContact(), c.status(), c.statusReason(),
                     c.lastVerifiedAt(), c.verifiedBy(), c.verifiedVia(), c.mergedInto(), c.ownerId(), c.department(),
-                    c.version(), c.createdAt(), c.createdBy(), c.updatedAt(), c.updatedBy());
+                    c.version(), c.createdAt(), c.createdBy(), c.updatedAt(), c.updatedBy(), announcedScores.apply(c.id()));
             for (String tag : c.tags()) {
-                line(tags, c.id(), tag);
+                tags.add(c.id(), tag);
             }
         }
-        // the JPA transaction's own connection (HibernateJpaDialect exposes it), so no second connection or transaction
-        Connection connection = DataSourceUtils.getConnection(dataSource);
-        String sql = "COPY customer (" + CUSTOMER_COLUMNS + ") FROM STDIN";
-        try {
-            var copy = connection.unwrap(PGConnection.class).getCopyAPI();
-            copy.copyIn(sql, new StringReader(rows.toString()));
-            if (!tags.isEmpty()) {
-                sql = "COPY customer_tag (customer_id, tag) FROM STDIN";
-                copy.copyIn(sql, new StringReader(tags.toString()));
-            }
-        } catch (SQLException e) {
-            throw errors.translate("copy new customers", sql, e);
-        } catch (IOException e) {
-            throw new IllegalStateException("copy new customers", e);
-        } finally {
-            DataSourceUtils.releaseConnection(connection, dataSource);
-        }
-    }
-
-    /** One row of COPY's text format: tab-separated, \N for null, backslash escapes. */
-    private static void line(StringBuilder out, Object... values) {
-        for (int i = 0; i < values.length; i++) {
-            if (i > 0) {
-                out.append('\t');
-            }
-            Object value = values[i];
-            if (value == null) {
-                out.append("\\N");
-                continue;
-            }
-            String text = value instanceof Enum<?> e ? e.name() : value.toString();
-            for (int j = 0; j < text.length(); j++) {
-                char ch = text.charAt(j);
-                switch (ch) {
-                    case '\\' -> out.append("\\\\");
-                    case '\t' -> out.append("\\t");
-                    case '\n' -> out.append("\\n");
-                    case '\r' -> out.append("\\r");
-                    default -> out.append(ch);
-                }
-            }
-        }
-        out.append('\n');
+        copy.copy("customer (" + CUSTOMER_COLUMNS + ")", rows);
+        copy.copy("customer_tag (customer_id, tag)", tags);
     }
 }

@@ -20,9 +20,25 @@ import org.springframework.stereotype.Component;
 public class CustomerMatchKeyIndex {
 
     private final JdbcClient jdbc;
+    private final PostgresCopy copy;
 
-    CustomerMatchKeyIndex(JdbcClient jdbc) {
+    CustomerMatchKeyIndex(JdbcClient jdbc, PostgresCopy copy) {
         this.jdbc = jdbc;
+        this.copy = copy;
+    }
+
+    /**
+     * The keys of customers created in the caller's transaction (the import's batches), by {@code COPY}: their ids
+     * are new and {@link MatchKeys#of} gives each key once, so no row can conflict and no {@code ON CONFLICT} is needed.
+     */
+    void indexNew(Map<UUID, String> namesNormalised) {
+        PostgresCopy.Rows rows = new PostgresCopy.Rows(namesNormalised.size() * 12);
+        namesNormalised.forEach((id, name) -> {
+            for (long key : MatchKeys.of(name)) {
+                rows.add(key, id);
+            }
+        });
+        copy.copy("customer_match_key (key, customer_id)", rows);
     }
 
     /** Adds the keys of the customers' (normalised) names; one statement for all. */

@@ -54,12 +54,14 @@ public class CustomerRegistry {
     private final org.springframework.context.ApplicationEventPublisher registrations;
     private final CustomerMatchKeyIndex matchKeys;
     private final CustomerCopy copy;
+    private final org.springframework.beans.factory.ObjectProvider<BulkRegistrationAnnouncements> bulkAnnouncements;
 
     CustomerRegistry(CustomerRepository customers, Outbox outbox, ChangeHistory history, EntityManager entities,
                      CustomerNameIndex nameIndex, DuplicateCheck duplicates, IdempotencyKeys idempotencyKeys,
                      org.springframework.context.ApplicationEventPublisher registrations, CustomerMatchKeyIndex matchKeys,
-                     CustomerCopy copy) {
+                     CustomerCopy copy, org.springframework.beans.factory.ObjectProvider<BulkRegistrationAnnouncements> bulkAnnouncements) {
         this.copy = copy;
+        this.bulkAnnouncements = bulkAnnouncements;
         this.registrations = registrations;
         this.matchKeys = matchKeys;
         this.duplicates = duplicates;
@@ -174,8 +176,9 @@ public class CustomerRegistry {
 
     /**
      * Registers many customers the caller has already standardised and checked (the CSV import): codes are reserved in
-     * one query, the customers and their tags written with COPY ({@link CustomerCopy}; they are never managed by JPA),
-     * their history, events and match keys in one batch each, and parked orders looked up once. Joins the caller's
+     * one query, the customers and their tags written with COPY ({@link CustomerCopy}; they are never managed by JPA)
+     * with their first announced quality score ({@link BulkRegistrationAnnouncements}), their history and events in
+     * one statement or batch each, their match keys with COPY, and parked orders looked up once. Joins the caller's
      * transaction.
      */
     public BatchRegistration batchRegistration(int expected, CurrentUser user) {
@@ -211,23 +214,31 @@ public class CustomerRegistry {
             }
             long t0 = System.nanoTime();
             entities.flush(); // anything JPA still holds goes first, in statement order
-            copy.insert(added);
+            copy.markCreated(added); // the announcements score the audited customers (timeliness reads the dates)
+            BulkRegistrationAnnouncements announcements = bulkAnnouncements.getIfAvailable();
+            BulkRegistrationAnnouncements.Prepared announced = announcements == null ? null : announcements.prepare(added);
+            copy.insert(added, announced == null ? id -> null : announced::announcedScore);
             long t1 = System.nanoTime();
             history.recordAll(added.stream().map(c -> new ChangeHistory.Changes(c.id(), ChangeHistory.EntityType.CUSTOMER, c.id(),
                     createdFields(c), user.id(), c.createdAt())).toList());
             long t2 = System.nanoTime();
             outbox.recordAll(added.stream().map(CustomerRegistry::created).toList());
             long t3 = System.nanoTime();
+            // announced before the parked orders: an order that moves a new customer's stage announces its new score after it
+            if (announced != null) {
+                announced.record();
+            } else {
+                registrations.publishEvent(new CustomersChanged(List.copyOf(added)));
+            }
+            long t4 = System.nanoTime();
             Map<UUID, String> names = new LinkedHashMap<>();
             added.forEach(c -> names.put(c.id(), c.nameNormalised()));
-            matchKeys.index(names);
-            long t4 = System.nanoTime();
-            registrations.publishEvent(new CustomersRegistered(added.stream().map(c -> new CustomerRegistered(c.id(), c.uscc())).toList()));
+            matchKeys.indexNew(names);
             long t5 = System.nanoTime();
-            registrations.publishEvent(new CustomersChanged(List.copyOf(added)));
+            registrations.publishEvent(new CustomersRegistered(added.stream().map(c -> new CustomerRegistered(c.id(), c.uscc())).toList()));
             if (log.isDebugEnabled()) {
-                log.debug("registered {} customers: insert {} ms, history {} ms, outbox {} ms, keys {} ms, parked orders {} ms, "
-                                + "quality scores {} ms", added.size(), (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000,
+                log.debug("registered {} customers: insert {} ms, history {} ms, outbox {} ms, quality scores {} ms, keys {} ms, "
+                                + "parked orders {} ms", added.size(), (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000,
                         (t4 - t3) / 1_000_000, (t5 - t4) / 1_000_000, (System.nanoTime() - t5) / 1_000_000);
             }
             return List.copyOf(added);

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import org.crmsuite.customer.customer.BulkRegistrationAnnouncements;
 import org.crmsuite.customer.customer.Customer;
 import org.crmsuite.customer.customer.CustomerStatus;
 import org.crmsuite.customer.customer.CustomersChanged;
@@ -28,7 +29,7 @@ import org.springframework.transaction.annotation.Transactional;
  * timeliness ages without any write. Erased and merged-away customers are never announced.
  */
 @Component
-public class QualityAnnouncements {
+public class QualityAnnouncements implements BulkRegistrationAnnouncements {
 
     private final JdbcClient jdbc;
     private final Outbox outbox;
@@ -88,6 +89,37 @@ public class QualityAnnouncements {
         List<CustomerQualityScored> toAnnounce = events.stream().filter(e -> changed.contains(e.customerId())).toList();
         outbox.recordAll(toAnnounce);
         return toAnnounce.size();
+    }
+
+    /**
+     * New customers of an import batch: each one's first score is announced (previousScore absent) and written with its
+     * row as {@code quality_announced_score}, so no row is read or updated for it. No other transaction can have
+     * announced a customer that is not yet committed, so the guard of {@link #announce} has nothing to guard here.
+     */
+    @Override
+    public Prepared prepare(List<Customer> customers) {
+        Instant now = clock.instant();
+        Map<UUID, Integer> scores = new HashMap<>();
+        List<CustomerQualityScored> events = new ArrayList<>();
+        for (Customer customer : customers) {
+            if (customer.status() == CustomerStatus.ERASED || customer.status() == CustomerStatus.MERGED) {
+                continue;
+            }
+            QualityScore.Result result = QualityScore.of(customer, now);
+            scores.put(customer.id(), result.score());
+            events.add(event(customer, result, null, now));
+        }
+        return new Prepared() {
+            @Override
+            public Integer announcedScore(UUID customerId) {
+                return scores.get(customerId);
+            }
+
+            @Override
+            public void record() {
+                outbox.recordAll(events);
+            }
+        };
     }
 
     static CustomerQualityScored event(Customer customer, QualityScore.Result result, Integer previous, Instant now) {

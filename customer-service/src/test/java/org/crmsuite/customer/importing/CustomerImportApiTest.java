@@ -143,6 +143,12 @@ class CustomerImportApiTest extends ApiTestSupport {
         assertThat(read.getBody().get("createdBy")).isNotNull();
         assertThat(read.getBody().get("createdAt")).isNotNull();
         assertThat((List<String>) read.getBody().get("tags")).containsExactly("重点客户");
+        // its history, match keys and row outcome are copied too (the same escapes)
+        assertThat(items(get(REP, "/api/v1/customers/" + row.get("customerId") + "/history"))).anySatisfy(entry -> assertThat(entry)
+                .containsEntry("field", "street").containsEntry("to", street).containsEntry("changedBy", read.getBody().get("createdBy")));
+        assertThat(row).containsEntry("legalName", name).containsEntry("outcome", "CREATED");
+        assertThat(items(get(REP, "/api/v1/customers?q=" + name))).anySatisfy(found -> assertThat(found)
+                .containsEntry("id", row.get("customerId")));
     }
 
     @Test

@@ -175,6 +175,11 @@ class QualityScoredEventsTest extends ApiTestSupport {
                 assertThat(e.get("score").asInt()).isEqualTo(currentScore(id));
                 assertThat(e.hasNonNull("previousScore")).isFalse();
             });
+            // written with the imported row (no update of it afterwards), so the next scoring has nothing to announce
+            assertThat(db.sql("SELECT quality_announced_score FROM customer WHERE id = :id").param("id", id).query(Integer.class).single())
+                    .isEqualTo(currentScore(id));
         }
+        scores.refreshChanged();
+        ids.forEach(id -> assertThat(scored(id)).hasSize(1));
     }
 }
