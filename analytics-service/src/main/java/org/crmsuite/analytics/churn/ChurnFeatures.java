@@ -57,13 +57,18 @@ public final class ChurnFeatures {
                 continue;
             }
             complaints += "COMPLAINT".equals(t.type()) && t.openAt(asOf) ? 1 : 0;
-            breaches += t.breached() && in(t.openedAt(), d90, asOf) ? 1 : 0;
+            breaches += t.breachedBefore(asOf) && in(t.openedAt(), d90, asOf) ? 1 : 0;
             recentTickets += in(t.openedAt(), d90, asOf) ? 1 : 0;
             if (t.csat() != null && t.ratedAt() != null && t.ratedAt().isBefore(asOf)) {
                 rated.add(t);
             }
             lastContact = latest(lastContact, t.openedAt(), asOf);
             lastContact = latest(lastContact, t.resolvedAt(), asOf);
+            for (TicketFact.Span span : t.openPeriods()) {
+                // each resolution (or closing) ends an open period: one before the instant is a contact even when the
+                // ticket was reopened after it (resolvedAt is only the latest resolution)
+                lastContact = latest(lastContact, span.to(), asOf);
+            }
             lastContact = latest(lastContact, t.ratedAt(), asOf);
         }
         for (OpportunityFact o : opportunities) {

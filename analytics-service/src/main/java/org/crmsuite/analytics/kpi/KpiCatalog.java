@@ -161,9 +161,11 @@ public final class KpiCatalog {
                 List.of("erp.order.placed.v1", "erp.order.cancelled.v1", "crm.customer.merged.v1"), List.of(NONE, OWNER, DEPARTMENT, TIER),
                 KpiCatalog::rfm));
         add(new KpiDefinition("churn-risk", "customer", "Churn-risk score per customer",
-                "at the period's end; reasons: rules, points capped at 100: falling order frequency 30, open complaints 20, low CSAT 20, SLA breaches 15, overdue invoices 15, no contact in N days 20; score: those points, or the churn model's probability of no order in the next 90 days × 100 when churn-score is model and the model beat the rules on the service's own held-out cut-off (model names which); by none: the riskiest customers with their reasons; by a dimension: average score and customers at risk (score ≥ 50)",
-                List.of("erp.order.placed.v1", "crm.ticket.opened.v1", "crm.ticket.satisfaction-rated.v1", "crm.ticket.sla-breached.v1",
-                        "finance.invoice.overdue.v1", "finance.invoice.paid.v1", "crm.opportunity.created.v1"), List.of(NONE, OWNER, DEPARTMENT, TIER),
+                "at the period's end, from what was known before it; reasons: rules, points capped at 100: falling order frequency 30, open complaints 20, low CSAT 20, SLA breaches 15, overdue invoices 15, no contact in N days 20; score: those points, or the churn model's probability of no order in the next 90 days × 100 when churn-score is model and the model beat the rules on the service's own held-out cut-off (model names which); by none: the riskiest customers with their reasons; by a dimension: average score and customers at risk (score ≥ 50)",
+                List.of("erp.order.placed.v1", "erp.order.cancelled.v1", "crm.ticket.opened.v1", "crm.ticket.commented.v1",
+                        "crm.ticket.resolved.v1", "crm.ticket.reopened.v1", "crm.ticket.closed.v1", "crm.ticket.satisfaction-rated.v1",
+                        "crm.ticket.sla-breached.v1", "finance.invoice.overdue.v1", "finance.invoice.paid.v1", "crm.opportunity.created.v1",
+                        "crm.opportunity.won.v1", "crm.opportunity.lost.v1", "crm.customer.merged.v1"), List.of(NONE, OWNER, DEPARTMENT, TIER),
                 KpiCatalog::churnRisk));
         add(new KpiDefinition("data-quality", "customer", "Data quality by department over time",
                 DATA_QUALITY_FORMULA, List.of("crm.customer.quality-scored.v1", "crm.customer.merged.v1", "crm.customer.erased.v1"),

@@ -23,6 +23,12 @@ public final class ChurnRules {
         public static final Settings DEFAULT = new Settings(90, 60);
     }
 
+    /**
+     * The rules at {@code asOf}, from what was known before it: orders placed before it (those cancelled before it not
+     * counted), tickets opened before it (a breach, a rating, a resolution counts once it happened before it), invoices
+     * overdue before it and not paid before it, contacts before it. So a past period's end gives what was known then
+     * (and the model's training compares the model with the rules on equal terms), and "now" gives today's answer.
+     */
     public static ChurnRisk assess(String customerId, List<TicketFact> tickets, List<OpportunityFact> opportunities,
                                    List<OrderFact> orders, List<InvoiceFact> invoices, Instant asOf, Settings settings) {
         List<ChurnRisk.Reason> reasons = new ArrayList<>();
@@ -33,7 +39,8 @@ public final class ChurnRules {
         long recent = 0;
         long previous = 0;
         for (OrderFact o : orders) {
-            if (!o.cancelled()) {
+            boolean cancelledBefore = o.cancelled() && (o.cancelledAt() == null || o.cancelledAt().isBefore(asOf));
+            if (!cancelledBefore) {
                 recent += in(o.orderedAt(), recentFrom, asOf) ? 1 : 0;
                 previous += in(o.orderedAt(), previousFrom, recentFrom) ? 1 : 0;
             }
@@ -44,18 +51,23 @@ public final class ChurnRules {
         }
         long complaints = 0;
         long breached = 0;
-        int rated = 0;
+        List<TicketFact> rated = new ArrayList<>();
+        Instant justBefore = asOf.minusMillis(1); // open at the end: open after every event before it (as the backlog)
         for (TicketFact t : tickets) {
-            complaints += "COMPLAINT".equals(t.type()) && t.openAt(asOf) ? 1 : 0;
-            breached += t.breached() && in(t.openedAt(), recentFrom, asOf) ? 1 : 0;
-            rated += t.csat() != null && t.ratedAt() != null && !t.ratedAt().isAfter(asOf) ? 1 : 0;
+            if (t.openedAt() == null || !t.openedAt().isBefore(asOf)) {
+                continue;
+            }
+            complaints += "COMPLAINT".equals(t.type()) && t.openAt(justBefore) ? 1 : 0;
+            breached += t.breachedBefore(asOf) && in(t.openedAt(), recentFrom, asOf) ? 1 : 0;
+            if (t.csat() != null && t.ratedAt() != null && t.ratedAt().isBefore(asOf)) {
+                rated.add(t);
+            }
         }
         if (complaints > 0) {
             reasons.add(new ChurnRisk.Reason("OPEN_COMPLAINTS", 20, complaints + " open complaint(s)"));
         }
-        List<Integer> lastRatings = rated == 0 ? List.of() : tickets.stream()
-                .filter(t -> t.csat() != null && t.ratedAt() != null && !t.ratedAt().isAfter(asOf))
-                .sorted(Comparator.comparing(TicketFact::ratedAt).reversed()).limit(3).map(TicketFact::csat).toList();
+        List<Integer> lastRatings = rated.stream().sorted(Comparator.comparing(TicketFact::ratedAt).reversed()).limit(3)
+                .map(TicketFact::csat).toList();
         if (!lastRatings.isEmpty()) {
             double average = lastRatings.stream().mapToInt(Integer::intValue).average().orElse(5);
             if (average < 3) {
@@ -69,12 +81,14 @@ public final class ChurnRules {
         }
         long overdue = 0;
         for (InvoiceFact i : invoices) {
-            overdue += i.overdue() ? 1 : 0;
+            boolean overdueThen = i.overdueAt() != null ? i.overdueAt().isBefore(asOf) && (i.paidAt() == null || !i.paidAt().isBefore(asOf))
+                    : i.overdue(); // no overdue instant recorded: the current status
+            overdue += overdueThen ? 1 : 0;
         }
         if (overdue > 0) {
             reasons.add(new ChurnRisk.Reason("OVERDUE_INVOICES", 15, overdue + " overdue invoice(s)"));
         }
-        Instant last = lastContact(tickets, opportunities, orders);
+        Instant last = lastContact(tickets, opportunities, orders, asOf);
         if (last == null || last.isBefore(asOf.minus(Duration.ofDays(settings.noContactDays())))) {
             reasons.add(new ChurnRisk.Reason("NO_CONTACT", 20, last == null ? "no contact recorded"
                     : "no contact since " + last + " (" + settings.noContactDays() + "+ days)"));
@@ -96,6 +110,35 @@ public final class ChurnRules {
             last = later(last, o.orderedAt());
         }
         return last;
+    }
+
+    /**
+     * The latest contact before the instant: a ticket opened, first answered, resolved (each resolution: a ticket's
+     * open periods end at them) or rated; an opportunity created or closed; an order placed.
+     */
+    public static Instant lastContact(List<TicketFact> tickets, List<OpportunityFact> opportunities, List<OrderFact> orders, Instant before) {
+        Instant last = null;
+        for (TicketFact t : tickets) {
+            last = laterBefore(last, t.openedAt(), before);
+            last = laterBefore(last, t.firstRespondedAt(), before);
+            last = laterBefore(last, t.resolvedAt(), before);
+            last = laterBefore(last, t.ratedAt(), before);
+            for (TicketFact.Span span : t.openPeriods()) {
+                last = laterBefore(last, span.to(), before);
+            }
+        }
+        for (OpportunityFact o : opportunities) {
+            last = laterBefore(last, o.createdAt(), before);
+            last = laterBefore(last, o.closedAt(), before);
+        }
+        for (OrderFact o : orders) {
+            last = laterBefore(last, o.orderedAt(), before);
+        }
+        return last;
+    }
+
+    private static Instant laterBefore(Instant a, Instant b, Instant before) {
+        return b != null && b.isBefore(before) ? later(a, b) : a;
     }
 
     private static Instant later(Instant a, Instant b) {

@@ -20,7 +20,7 @@ public final class Folds {
     public static TicketFact ticket(String ticketId, List<AnalyticsEvent> history) {
         String number = null, customerId = null, subject = null, type = null, priority = null, queue = null,
                 assignee = null, department = null, channel = null, status = null;
-        Instant openedAt = null, firstRespondedAt = null, resolvedAt = null, closedAt = null, ratedAt = null;
+        Instant openedAt = null, firstRespondedAt = null, resolvedAt = null, closedAt = null, ratedAt = null, breachedAt = null;
         Integer csat = null, nps = null;
         boolean resolutionBreached = false;
         int reopenCount = 0;
@@ -87,6 +87,7 @@ public final class Folds {
                     firstRespondedAt = min(firstRespondedAt, e.instant("firstRespondedAt"));
                     resolvedAt = or(e.instant("resolvedAt"), at);
                     resolutionBreached = resolutionBreached || e.bool("resolutionBreached");
+                    breachedAt = e.bool("resolutionBreached") ? min(breachedAt, or(e.instant("resolvedAt"), at)) : breachedAt;
                     status = "RESOLVED";
                     if (openSince != null) {
                         spans.add(new TicketFact.Span(openSince, at));
@@ -113,6 +114,7 @@ public final class Folds {
                 case "crm.ticket.sla-breached.v1" -> {
                     if (e.text("target") != null) {
                         breaches.add(e.text("target"));
+                        breachedAt = min(breachedAt, or(e.instant("breachedAt"), at));
                     }
                     priority = or(priority, e.text("priority"));
                     queue = or(queue, e.text("queue"));
@@ -137,7 +139,7 @@ public final class Folds {
         }
         return new TicketFact(ticketId, number, customerId, subject, type, priority, queue, assignee, department, channel,
                 status, openedAt, firstRespondedAt, resolvedAt, closedAt, List.copyOf(spans), List.copyOf(breaches),
-                resolutionBreached, csat, nps, ratedAt, reopenCount);
+                resolutionBreached, csat, nps, ratedAt, reopenCount, breachedAt);
     }
 
     public static OpportunityFact opportunity(String opportunityId, List<AnalyticsEvent> history) {

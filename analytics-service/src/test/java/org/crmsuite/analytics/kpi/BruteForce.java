@@ -385,24 +385,7 @@ final class BruteForce {
      * customer id); customers, average, bands and shares, issues by dimension.
      */
     Map<String, Object> dataQuality() {
-        Set<String> erased = of("crm.customer.erased.v1").stream().map(e -> e.text("customerId")).collect(Collectors.toSet());
-        Map<String, AnalyticsEvent> latest = new HashMap<>();
-        for (AnalyticsEvent scored : of("crm.customer.quality-scored.v1")) {
-            String customer = canonical(scored.text("customerId"));
-            if (erased.contains(customer) || !scored.instant("scoredAt").isBefore(to)) {
-                continue;
-            }
-            AnalyticsEvent best = latest.get(customer);
-            int order = best == null ? 1 : scored.instant("scoredAt").compareTo(best.instant("scoredAt"));
-            if (order == 0) {
-                boolean own = scored.text("customerId").equals(customer);
-                boolean bestOwn = best.text("customerId").equals(customer);
-                order = own != bestOwn ? (own ? 1 : -1) : best.text("customerId").compareTo(scored.text("customerId"));
-            }
-            if (order > 0) {
-                latest.put(customer, scored);
-            }
-        }
+        Map<String, AnalyticsEvent> latest = latestScores(to);
         int n = latest.size();
         long low = latest.values().stream().filter(e -> e.integer("score") < 50).count();
         long high = latest.values().stream().filter(e -> e.integer("score") >= 80).count();
@@ -418,6 +401,385 @@ final class BruteForce {
                 "bands", new TreeMap<>(Map.of("lt50", low, "50to79", n - low - high, "ge80", high)).toString(),
                 "shares", new TreeMap<>(Map.of("lt50", share(low, n), "50to79", share(n - low - high, n), "ge80", share(high, n))).toString(),
                 "issues", issues.toString());
+    }
+
+    /**
+     * The churn-risk rules at the period's end ({@code to}), from the raw events known before it, per known customer
+     * (a created customer neither merged away nor erased, or the customer any ticket, opportunity, order or invoice
+     * counts for): customer → "score|RULE:points:detail|...". Read from docs/kpis.md and {@code ChurnRules}' rule list
+     * literally, in plain loops over the events: nothing of the folds.
+     */
+    Map<String, String> churnRisk(int windowDays, int noContactDays) {
+        Instant at = to;
+        Map<String, String> byUscc = new HashMap<>();
+        Set<String> erased = new HashSet<>();
+        for (AnalyticsEvent e : events) {
+            if (e.type().equals("crm.customer.created.v1")) {
+                byUscc.put(e.text("uscc"), e.text("customerId"));
+            } else if (e.type().equals("crm.customer.erased.v1")) {
+                erased.add(e.text("customerId"));
+            }
+        }
+        Set<String> known = new HashSet<>();
+        for (AnalyticsEvent e : events) {
+            String type = e.type();
+            if (type.equals("crm.customer.created.v1")) {
+                String id = e.text("customerId");
+                if (canonical(id).equals(id) && !erased.contains(id)) {
+                    known.add(id);
+                }
+            } else if (type.equals("crm.ticket.opened.v1") || type.equals("crm.opportunity.created.v1") || type.equals("finance.invoice.issued.v1")
+                    || type.equals("erp.order.placed.v1")) {
+                String customer = e.text("customerId") != null ? e.text("customerId") : byUscc.get(e.text("uscc"));
+                if (customer != null) {
+                    known.add(canonical(customer));
+                }
+            }
+        }
+        Instant recentFrom = at.minus(Duration.ofDays(windowDays));
+        Instant previousFrom = recentFrom.minus(Duration.ofDays(windowDays));
+        Map<String, String> risks = new TreeMap<>();
+        for (String customer : known) {
+            long recent = 0;
+            long previous = 0;
+            long complaints = 0;
+            long breached = 0;
+            long overdue = 0;
+            Instant lastContact = null;
+            List<AnalyticsEvent> ratings = new ArrayList<>();
+            for (AnalyticsEvent e : events) {
+                String type = e.type();
+                if (type.equals("erp.order.placed.v1")) {
+                    String owner = e.text("customerId") != null ? e.text("customerId") : byUscc.get(e.text("uscc"));
+                    Instant orderedAt = e.instant("orderedAt");
+                    if (owner == null || !canonical(owner).equals(customer) || !orderedAt.isBefore(at)) {
+                        continue;
+                    }
+                    lastContact = later(lastContact, orderedAt, at);
+                    boolean cancelledBefore = false;
+                    for (AnalyticsEvent c : events) {
+                        if (c.type().equals("erp.order.cancelled.v1") && c.text("orderId").equals(e.text("orderId")) && c.instant("cancelledAt").isBefore(at)) {
+                            cancelledBefore = true;
+                        }
+                    }
+                    if (!cancelledBefore) {
+                        recent += !orderedAt.isBefore(recentFrom) ? 1 : 0;
+                        previous += !orderedAt.isBefore(previousFrom) && orderedAt.isBefore(recentFrom) ? 1 : 0;
+                    }
+                } else if (type.equals("crm.opportunity.created.v1")) {
+                    if (!canonical(e.text("customerId")).equals(customer)) {
+                        continue;
+                    }
+                    lastContact = later(lastContact, e.instant("createdAt"), at);
+                    for (AnalyticsEvent c : about("opportunityId", e.text("opportunityId"))) {
+                        lastContact = later(lastContact, c.type().equals("crm.opportunity.won.v1") ? c.instant("wonAt")
+                                : c.type().equals("crm.opportunity.lost.v1") ? c.instant("lostAt") : null, at);
+                    }
+                } else if (type.equals("finance.invoice.issued.v1")) {
+                    if (!canonical(e.text("customerId")).equals(customer)) {
+                        continue;
+                    }
+                    boolean overdueBefore = false;
+                    boolean paidBefore = false;
+                    for (AnalyticsEvent c : about("invoiceId", e.text("invoiceId"))) {
+                        overdueBefore |= c.type().equals("finance.invoice.overdue.v1") && c.instant("detectedAt").isBefore(at);
+                        paidBefore |= c.type().equals("finance.invoice.paid.v1") && c.instant("paidAt").isBefore(at);
+                    }
+                    overdue += overdueBefore && !paidBefore ? 1 : 0;
+                } else if (type.equals("crm.ticket.opened.v1")) {
+                    Instant openedAt = e.instant("openedAt");
+                    if (!canonical(e.text("customerId")).equals(customer) || !openedAt.isBefore(at)) {
+                        continue;
+                    }
+                    lastContact = later(lastContact, openedAt, at);
+                    // the ticket's events known before the end, in time order: is it open then, did it breach, its rating
+                    List<AnalyticsEvent> lifecycle = new ArrayList<>();
+                    for (AnalyticsEvent c : about("ticketId", e.text("ticketId"))) {
+                        if (c.time().isBefore(at)) {
+                            lifecycle.add(c);
+                        }
+                    }
+                    lifecycle.sort(Comparator.comparing(AnalyticsEvent::time).thenComparing(c -> c.type().equals("crm.ticket.opened.v1") ? 0 : 1));
+                    boolean open = false;
+                    boolean breach = false;
+                    Instant firstResponse = null;
+                    AnalyticsEvent rating = null;
+                    for (AnalyticsEvent c : lifecycle) {
+                        switch (c.type()) {
+                            case "crm.ticket.opened.v1", "crm.ticket.reopened.v1" -> open = true;
+                            case "crm.ticket.closed.v1" -> open = false;
+                            case "crm.ticket.resolved.v1" -> {
+                                open = false;
+                                breach |= c.bool("resolutionBreached");
+                                lastContact = later(lastContact, c.instant("resolvedAt"), at);
+                                Instant responded = c.instant("firstRespondedAt");
+                                firstResponse = responded != null && (firstResponse == null || responded.isBefore(firstResponse)) ? responded : firstResponse;
+                            }
+                            case "crm.ticket.sla-breached.v1" -> breach = true;
+                            case "crm.ticket.commented.v1" -> firstResponse = firstResponse == null || c.instant("commentedAt").isBefore(firstResponse)
+                                    ? c.instant("commentedAt") : firstResponse;
+                            case "crm.ticket.satisfaction-rated.v1" -> rating = c;
+                            default -> {
+                            }
+                        }
+                    }
+                    lastContact = later(lastContact, firstResponse, at);
+                    complaints += open && "COMPLAINT".equals(e.text("type")) ? 1 : 0;
+                    breached += breach && !openedAt.isBefore(recentFrom) ? 1 : 0;
+                    if (rating != null) {
+                        ratings.add(rating);
+                        lastContact = later(lastContact, rating.instant("ratedAt"), at);
+                    }
+                }
+            }
+            List<String> reasons = new ArrayList<>();
+            int points = 0;
+            if (previous >= 2 && recent * 2 < previous) {
+                reasons.add("FALLING_ORDER_FREQUENCY:30:" + recent + " orders in the last " + windowDays + " days after " + previous + " before");
+                points += 30;
+            }
+            if (complaints > 0) {
+                reasons.add("OPEN_COMPLAINTS:20:" + complaints + " open complaint(s)");
+                points += 20;
+            }
+            ratings.sort(Comparator.comparing((AnalyticsEvent r) -> r.instant("ratedAt")).reversed());
+            List<AnalyticsEvent> lastThree = ratings.subList(0, Math.min(3, ratings.size()));
+            if (!lastThree.isEmpty()) {
+                int sum = 0;
+                for (AnalyticsEvent r : lastThree) {
+                    sum += r.integer("csat");
+                }
+                double average = (double) sum / lastThree.size();
+                if (average < 3) {
+                    reasons.add("LOW_CSAT:20:" + String.format(java.util.Locale.ROOT, "CSAT %.1f over the last %d rating(s)", average, lastThree.size()));
+                    points += 20;
+                }
+            }
+            if (breached > 0) {
+                reasons.add("SLA_BREACHES:15:" + breached + " ticket(s) breached an SLA in the last " + windowDays + " days");
+                points += 15;
+            }
+            if (overdue > 0) {
+                reasons.add("OVERDUE_INVOICES:15:" + overdue + " overdue invoice(s)");
+                points += 15;
+            }
+            if (lastContact == null || lastContact.isBefore(at.minus(Duration.ofDays(noContactDays)))) {
+                reasons.add("NO_CONTACT:20:" + (lastContact == null ? "no contact recorded" : "no contact since " + lastContact + " (" + noContactDays + "+ days)"));
+                points += 20;
+            }
+            reasons.add(0, String.valueOf(Math.min(100, points)));
+            risks.put(customer, String.join("|", reasons));
+        }
+        return risks;
+    }
+
+    /**
+     * The churn model's 14 features ({@code ChurnFeatures.NAMES}, in that order) of each customer {@link #churnRisk}
+     * lists, at the period's end, from the raw events known before it, read from the features' definition: orders
+     * placed in the last and the previous 90 days (not cancelled before the end), their trend log((last+1)/(previous+1)),
+     * days since the last such order (capped at 730), log1p of the year's orders and revenue, open complaints, 5 − the
+     * average of the last three ratings (0 and noRating 1 without any), tickets opened in the last 90 days that breached
+     * an SLA before the end, tickets opened in the last 90 days, invoices overdue and not paid at the end, days since
+     * the last contact (such an order, a ticket opened, resolved or rated, an opportunity created or closed; capped),
+     * log1p of the days since the customer was created or first ordered.
+     */
+    Map<String, double[]> churnFeatures() {
+        Instant at = to;
+        Instant d90 = at.minus(Duration.ofDays(90));
+        Instant d180 = at.minus(Duration.ofDays(180));
+        Instant d365 = at.minus(Duration.ofDays(365));
+        Map<String, String> byUscc = new HashMap<>();
+        Map<String, Instant> createdAt = new HashMap<>();
+        for (AnalyticsEvent e : of("crm.customer.created.v1")) {
+            byUscc.put(e.text("uscc"), e.text("customerId"));
+            createdAt.put(e.text("customerId"), e.instant("createdAt"));
+        }
+        Map<String, double[]> features = new TreeMap<>();
+        for (String customer : churnRisk(90, 60).keySet()) {
+            double recent = 0, previous = 0, year = 0, revenue = 0, complaints = 0, breaches = 0, tickets = 0, overdue = 0;
+            Instant lastOrder = null;
+            Instant lastContact = null;
+            Instant first = createdAt.get(customer);
+            List<AnalyticsEvent> ratings = new ArrayList<>();
+            for (AnalyticsEvent e : events) {
+                switch (e.type()) {
+                    case "erp.order.placed.v1" -> {
+                        String owner = e.text("customerId") != null ? e.text("customerId") : byUscc.get(e.text("uscc"));
+                        Instant orderedAt = e.instant("orderedAt");
+                        if (owner == null || !canonical(owner).equals(customer) || !orderedAt.isBefore(at)) {
+                            continue;
+                        }
+                        boolean cancelledBefore = false;
+                        for (AnalyticsEvent c : of("erp.order.cancelled.v1")) {
+                            cancelledBefore |= c.text("orderId").equals(e.text("orderId")) && c.instant("cancelledAt").isBefore(at);
+                        }
+                        if (cancelledBefore) {
+                            continue;
+                        }
+                        recent += !orderedAt.isBefore(d90) ? 1 : 0;
+                        previous += !orderedAt.isBefore(d180) && orderedAt.isBefore(d90) ? 1 : 0;
+                        if (!orderedAt.isBefore(d365)) {
+                            year++;
+                            revenue += e.decimal("amount").doubleValue();
+                        }
+                        lastOrder = later(lastOrder, orderedAt, at);
+                        first = first == null || orderedAt.isBefore(first) ? orderedAt : first;
+                    }
+                    case "crm.opportunity.created.v1" -> {
+                        if (canonical(e.text("customerId")).equals(customer)) {
+                            lastContact = later(lastContact, e.instant("createdAt"), at);
+                            for (AnalyticsEvent c : about("opportunityId", e.text("opportunityId"))) {
+                                lastContact = later(lastContact, c.type().equals("crm.opportunity.won.v1") ? c.instant("wonAt")
+                                        : c.type().equals("crm.opportunity.lost.v1") ? c.instant("lostAt") : null, at);
+                            }
+                        }
+                    }
+                    case "finance.invoice.issued.v1" -> {
+                        if (canonical(e.text("customerId")).equals(customer)) {
+                            boolean overdueBefore = false;
+                            boolean paidBefore = false;
+                            for (AnalyticsEvent c : about("invoiceId", e.text("invoiceId"))) {
+                                overdueBefore |= c.type().equals("finance.invoice.overdue.v1") && c.instant("detectedAt").isBefore(at);
+                                paidBefore |= c.type().equals("finance.invoice.paid.v1") && c.instant("paidAt").isBefore(at);
+                            }
+                            overdue += overdueBefore && !paidBefore ? 1 : 0;
+                        }
+                    }
+                    case "crm.ticket.opened.v1" -> {
+                        Instant openedAt = e.instant("openedAt");
+                        if (!canonical(e.text("customerId")).equals(customer) || !openedAt.isBefore(at)) {
+                            continue;
+                        }
+                        lastContact = later(lastContact, openedAt, at);
+                        List<AnalyticsEvent> lifecycle = new ArrayList<>(about("ticketId", e.text("ticketId")).stream().filter(c -> c.time().isBefore(at)).toList());
+                        lifecycle.sort(Comparator.comparing(AnalyticsEvent::time).thenComparing(c -> c.type().equals("crm.ticket.opened.v1") ? 0 : 1));
+                        boolean open = false;
+                        boolean breach = false;
+                        AnalyticsEvent rating = null;
+                        for (AnalyticsEvent c : lifecycle) {
+                            switch (c.type()) {
+                                case "crm.ticket.opened.v1", "crm.ticket.reopened.v1" -> open = true;
+                                case "crm.ticket.closed.v1" -> open = false;
+                                case "crm.ticket.resolved.v1" -> {
+                                    open = false;
+                                    breach |= c.bool("resolutionBreached");
+                                    lastContact = later(lastContact, c.instant("resolvedAt"), at);
+                                }
+                                case "crm.ticket.sla-breached.v1" -> breach = true;
+                                case "crm.ticket.satisfaction-rated.v1" -> rating = c;
+                                default -> {
+                                }
+                            }
+                        }
+                        complaints += open && "COMPLAINT".equals(e.text("type")) ? 1 : 0;
+                        breaches += breach && !openedAt.isBefore(d90) ? 1 : 0;
+                        tickets += !openedAt.isBefore(d90) ? 1 : 0;
+                        if (rating != null) {
+                            ratings.add(rating);
+                            lastContact = later(lastContact, rating.instant("ratedAt"), at);
+                        }
+                    }
+                    default -> {
+                    }
+                }
+            }
+            lastContact = later(lastContact, lastOrder, at);
+            ratings.sort(Comparator.comparing((AnalyticsEvent r) -> r.instant("ratedAt")).reversed());
+            double csatSum = 0;
+            int rated = Math.min(3, ratings.size());
+            for (int i = 0; i < rated; i++) {
+                csatSum += ratings.get(i).integer("csat");
+            }
+            double sinceOrder = lastOrder == null ? 730 : Math.min(730, Duration.between(lastOrder, at).toDays());
+            double sinceContact = lastContact == null ? 730 : Math.min(730, Duration.between(lastContact, at).toDays());
+            double tenure = first == null ? 0 : Math.max(0, Duration.between(first, at).toDays());
+            features.put(customer, new double[] {recent, previous, Math.log((recent + 1) / (previous + 1)), sinceOrder, Math.log1p(year),
+                    Math.log1p(revenue), complaints, rated == 0 ? 0 : 5 - csatSum / rated, rated == 0 ? 1 : 0, breaches, tickets, overdue,
+                    sinceContact, Math.log1p(tenure)});
+        }
+        return features;
+    }
+
+    /** The later of a and b, counting b only when it is known before the instant. */
+    static Instant later(Instant a, Instant b, Instant before) {
+        return b == null || !b.isBefore(before) || (a != null && !b.isAfter(a)) ? a : b;
+    }
+
+    /** Per customer scored before the instant (merged-away ones as their survivor, erased ones left out): its latest score. */
+    Map<String, AnalyticsEvent> latestScores(Instant end) {
+        Set<String> erased = of("crm.customer.erased.v1").stream().map(e -> e.text("customerId")).collect(Collectors.toSet());
+        Map<String, AnalyticsEvent> latest = new HashMap<>();
+        for (AnalyticsEvent scored : of("crm.customer.quality-scored.v1")) {
+            String customer = canonical(scored.text("customerId"));
+            if (erased.contains(customer) || !scored.instant("scoredAt").isBefore(end)) {
+                continue;
+            }
+            AnalyticsEvent best = latest.get(customer);
+            int order = best == null ? 1 : scored.instant("scoredAt").compareTo(best.instant("scoredAt"));
+            if (order == 0) {
+                boolean own = scored.text("customerId").equals(customer);
+                boolean bestOwn = best.text("customerId").equals(customer);
+                order = own != bestOwn ? (own ? 1 : -1) : best.text("customerId").compareTo(scored.text("customerId"));
+            }
+            if (order > 0) {
+                latest.put(customer, scored);
+            }
+        }
+        return latest;
+    }
+
+    /**
+     * Data quality by department over time: for each calendar month the period touches (in the zone), at the month's
+     * end (cut to the period's), the latest scores grouped by the customer's department (from its crm.customer.created;
+     * the generator never moves a customer), or all in one group per month when {@code byDepartment} is false:
+     * "month/group" → {@link #qualitySummary}; {@code within} (or null) keeps the customers of that department or below it.
+     */
+    Map<String, String> dataQualityOverTime(java.time.ZoneId zone, boolean byDepartment, String within) {
+        Map<String, String> department = new HashMap<>();
+        of("crm.customer.created.v1").forEach(e -> department.put(e.text("customerId"), e.text("department")));
+        Map<String, String> rows = new TreeMap<>();
+        java.time.ZonedDateTime month = from.atZone(zone).withDayOfMonth(1).toLocalDate().atStartOfDay(zone);
+        while (month.toInstant().isBefore(to)) {
+            java.time.ZonedDateTime next = month.plusMonths(1);
+            Instant end = next.toInstant().isAfter(to) ? to : next.toInstant();
+            String name = String.format("%04d-%02d", month.getYear(), month.getMonthValue());
+            Map<String, List<AnalyticsEvent>> groups = new TreeMap<>();
+            latestScores(end).forEach((customer, score) -> {
+                String at = department.get(customer);
+                if (within != null && (at == null || !(at.equals(within) || at.startsWith(within + "/")))) {
+                    return; // ?department=: only customers whose department is it or below it
+                }
+                groups.computeIfAbsent(byDepartment
+                        ? department.getOrDefault(customer, score.text("department")) : name, g -> new ArrayList<>()).add(score);
+            });
+            if (groups.isEmpty() && !byDepartment) {
+                groups.put(name, List.of());
+            }
+            groups.forEach((group, scores) -> rows.put(byDepartment ? name + "/" + group : group, qualitySummary(scores)));
+            month = next;
+        }
+        return rows;
+    }
+
+    /** "customers:average:lt50,50to79,ge80:shares:COMPLETENESS,VALIDITY,TIMELINESS,CONSISTENCY". */
+    static String qualitySummary(List<AnalyticsEvent> scores) {
+        int n = scores.size();
+        long low = 0;
+        long high = 0;
+        long sum = 0;
+        long[] issues = new long[4];
+        List<String> dimensions = List.of("COMPLETENESS", "VALIDITY", "TIMELINESS", "CONSISTENCY");
+        for (AnalyticsEvent e : scores) {
+            int score = e.integer("score");
+            sum += score;
+            low += score < 50 ? 1 : 0;
+            high += score >= 80 ? 1 : 0;
+            for (var issue : e.data().get("issues")) {
+                issues[dimensions.indexOf(issue.get("dimension").asString())]++;
+            }
+        }
+        return n + ":" + (n == 0 ? null : round(sum / (double) n)) + ":" + low + "," + (n - low - high) + "," + high + ":"
+                + share(low, n) + "," + share(n - low - high, n) + "," + share(high, n) + ":" + issues[0] + "," + issues[1] + "," + issues[2] + "," + issues[3];
     }
 
     static String share(long part, long whole) {

@@ -126,8 +126,13 @@ class KpiRecountPropertiesTest {
 
     /** A KPI whose rows are groups (stage moves, segments), by none: group → its values joined by ':'. */
     static Map<String, String> rows(Facts facts, String name, Period period, String... names) {
+        return rows(facts, name, period, Dimension.NONE, names);
+    }
+
+    /** The same by a dimension: group → its values joined by ':'. */
+    static Map<String, String> rows(Facts facts, String name, Period period, Dimension by, String... names) {
         Map<String, String> rows = new TreeMap<>();
-        for (KpiRow row : KpiCatalog.find(name).orElseThrow().computation().compute(facts, period, Dimension.NONE, KpiSettings.DEFAULT)) {
+        for (KpiRow row : KpiCatalog.find(name).orElseThrow().computation().compute(facts, period, by, KpiSettings.DEFAULT)) {
             List<String> values = new java.util.ArrayList<>();
             for (String field : names) {
                 Object value = row.values().get(field);
