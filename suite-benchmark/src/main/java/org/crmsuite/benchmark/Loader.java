@@ -170,14 +170,35 @@ public final class Loader {
     }
 
     public void tickets() throws InterruptedException {
+        AtomicInteger retried = new AtomicInteger();
         createThroughGateway("tickets", "ticket", config.tickets(), 3_000_000L, (index, random) -> {
             String customer = customerIds.get(random.nextInt(customerIds.size()));
-            Api.Answer answer = api.post("agent", StackLauncher.GATEWAY, "/api/v1/tickets", DataGen.ticketBody(customer, random));
+            Map<String, Object> body = DataGen.ticketBody(customer, random);
+            Api.Answer answer = api.post("agent", StackLauncher.GATEWAY, "/api/v1/tickets", body);
+            // ticket-service asks to try again when its customer snapshot has not caught up with a customer just
+            // imported; a client waits a moment and does, so the loader does too (at most 10 times, a second apart).
+            for (int attempt = 0; attempt < 10 && isTryAgainLater(answer); attempt++) {
+                retried.incrementAndGet();
+                try {
+                    Thread.sleep(1_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return answer;
+                }
+                answer = api.post("agent", StackLauncher.GATEWAY, "/api/v1/tickets", body);
+            }
             if (answer.ok() && ticketIds.size() < 20_000) {
                 ticketIds.add(answer.json().path("id").asString());
             }
             return answer;
         }, "POST /api/v1/tickets through the gateway");
+        Phase last = phases.removeLast();
+        phases.add(new Phase(last.name(), last.how(), last.requested(), last.done(), last.failed(), last.seconds(),
+                retried.get() == 0 ? "" : retried.get() + " answers \"try again in a moment\" (customer not yet in ticket-service's snapshot) retried after 1 s"));
+    }
+
+    static boolean isTryAgainLater(Api.Answer answer) {
+        return answer.status() == 422 && answer.body() != null && answer.body().contains("try again in a moment");
     }
 
     public void opportunities() throws InterruptedException {
