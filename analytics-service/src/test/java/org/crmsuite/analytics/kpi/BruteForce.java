@@ -492,43 +492,16 @@ final class BruteForce {
                         continue;
                     }
                     lastContact = later(lastContact, openedAt, at);
-                    // the ticket's events known before the end, in time order: is it open then, did it breach, its rating
-                    List<AnalyticsEvent> lifecycle = new ArrayList<>();
-                    for (AnalyticsEvent c : about("ticketId", e.text("ticketId"))) {
-                        if (c.time().isBefore(at)) {
-                            lifecycle.add(c);
-                        }
+                    TicketAsOf ticket = ticketAsOf(e.text("ticketId"), at);
+                    for (Instant resolvedAt : ticket.resolutions()) {
+                        lastContact = later(lastContact, resolvedAt, at);
                     }
-                    lifecycle.sort(Comparator.comparing(AnalyticsEvent::time).thenComparing(c -> c.type().equals("crm.ticket.opened.v1") ? 0 : 1));
-                    boolean open = false;
-                    boolean breach = false;
-                    Instant firstResponse = null;
-                    AnalyticsEvent rating = null;
-                    for (AnalyticsEvent c : lifecycle) {
-                        switch (c.type()) {
-                            case "crm.ticket.opened.v1", "crm.ticket.reopened.v1" -> open = true;
-                            case "crm.ticket.closed.v1" -> open = false;
-                            case "crm.ticket.resolved.v1" -> {
-                                open = false;
-                                breach |= c.bool("resolutionBreached");
-                                lastContact = later(lastContact, c.instant("resolvedAt"), at);
-                                Instant responded = c.instant("firstRespondedAt");
-                                firstResponse = responded != null && (firstResponse == null || responded.isBefore(firstResponse)) ? responded : firstResponse;
-                            }
-                            case "crm.ticket.sla-breached.v1" -> breach = true;
-                            case "crm.ticket.commented.v1" -> firstResponse = firstResponse == null || c.instant("commentedAt").isBefore(firstResponse)
-                                    ? c.instant("commentedAt") : firstResponse;
-                            case "crm.ticket.satisfaction-rated.v1" -> rating = c;
-                            default -> {
-                            }
-                        }
-                    }
-                    lastContact = later(lastContact, firstResponse, at);
-                    complaints += open && "COMPLAINT".equals(e.text("type")) ? 1 : 0;
-                    breached += breach && !openedAt.isBefore(recentFrom) ? 1 : 0;
-                    if (rating != null) {
-                        ratings.add(rating);
-                        lastContact = later(lastContact, rating.instant("ratedAt"), at);
+                    lastContact = later(lastContact, ticket.firstResponse(), at);
+                    complaints += ticket.open() && "COMPLAINT".equals(e.text("type")) ? 1 : 0;
+                    breached += ticket.breached() && !openedAt.isBefore(recentFrom) ? 1 : 0;
+                    if (ticket.rating() != null) {
+                        ratings.add(ticket.rating());
+                        lastContact = later(lastContact, ticket.rating().instant("ratedAt"), at);
                     }
                 }
             }
@@ -651,32 +624,16 @@ final class BruteForce {
                             continue;
                         }
                         lastContact = later(lastContact, openedAt, at);
-                        List<AnalyticsEvent> lifecycle = new ArrayList<>(about("ticketId", e.text("ticketId")).stream().filter(c -> c.time().isBefore(at)).toList());
-                        lifecycle.sort(Comparator.comparing(AnalyticsEvent::time).thenComparing(c -> c.type().equals("crm.ticket.opened.v1") ? 0 : 1));
-                        boolean open = false;
-                        boolean breach = false;
-                        AnalyticsEvent rating = null;
-                        for (AnalyticsEvent c : lifecycle) {
-                            switch (c.type()) {
-                                case "crm.ticket.opened.v1", "crm.ticket.reopened.v1" -> open = true;
-                                case "crm.ticket.closed.v1" -> open = false;
-                                case "crm.ticket.resolved.v1" -> {
-                                    open = false;
-                                    breach |= c.bool("resolutionBreached");
-                                    lastContact = later(lastContact, c.instant("resolvedAt"), at);
-                                }
-                                case "crm.ticket.sla-breached.v1" -> breach = true;
-                                case "crm.ticket.satisfaction-rated.v1" -> rating = c;
-                                default -> {
-                                }
-                            }
+                        TicketAsOf ticket = ticketAsOf(e.text("ticketId"), at);
+                        for (Instant resolvedAt : ticket.resolutions()) {
+                            lastContact = later(lastContact, resolvedAt, at);
                         }
-                        complaints += open && "COMPLAINT".equals(e.text("type")) ? 1 : 0;
-                        breaches += breach && !openedAt.isBefore(d90) ? 1 : 0;
+                        complaints += ticket.open() && "COMPLAINT".equals(e.text("type")) ? 1 : 0;
+                        breaches += ticket.breached() && !openedAt.isBefore(d90) ? 1 : 0;
                         tickets += !openedAt.isBefore(d90) ? 1 : 0;
-                        if (rating != null) {
-                            ratings.add(rating);
-                            lastContact = later(lastContact, rating.instant("ratedAt"), at);
+                        if (ticket.rating() != null) {
+                            ratings.add(ticket.rating());
+                            lastContact = later(lastContact, ticket.rating().instant("ratedAt"), at);
                         }
                     }
                     default -> {
@@ -810,5 +767,39 @@ final class BruteForce {
         }
         return Map.of("activeAtStart", atStart, "retained", retained,
                 "retentionRate", String.valueOf(atStart == 0 ? null : round((double) retained / atStart)));
+    }
+
+    /** A ticket as known before {@code at}: its events before then, replayed in time order (opened first on a tie). */
+    private record TicketAsOf(boolean open, boolean breached, List<Instant> resolutions, Instant firstResponse, AnalyticsEvent rating) {
+    }
+
+    private TicketAsOf ticketAsOf(String ticketId, Instant at) {
+        List<AnalyticsEvent> lifecycle = new ArrayList<>(about("ticketId", ticketId).stream().filter(c -> c.time().isBefore(at)).toList());
+        lifecycle.sort(Comparator.comparing(AnalyticsEvent::time).thenComparing(c -> c.type().equals("crm.ticket.opened.v1") ? 0 : 1));
+        boolean open = false;
+        boolean breached = false;
+        List<Instant> resolutions = new ArrayList<>();
+        Instant firstResponse = null;
+        AnalyticsEvent rating = null;
+        for (AnalyticsEvent c : lifecycle) {
+            switch (c.type()) {
+                case "crm.ticket.opened.v1", "crm.ticket.reopened.v1" -> open = true;
+                case "crm.ticket.closed.v1" -> open = false;
+                case "crm.ticket.resolved.v1" -> {
+                    open = false;
+                    breached |= c.bool("resolutionBreached");
+                    resolutions.add(c.instant("resolvedAt"));
+                    Instant responded = c.instant("firstRespondedAt");
+                    firstResponse = responded != null && (firstResponse == null || responded.isBefore(firstResponse)) ? responded : firstResponse;
+                }
+                case "crm.ticket.sla-breached.v1" -> breached = true;
+                case "crm.ticket.commented.v1" -> firstResponse = firstResponse == null || c.instant("commentedAt").isBefore(firstResponse)
+                        ? c.instant("commentedAt") : firstResponse;
+                case "crm.ticket.satisfaction-rated.v1" -> rating = c;
+                default -> {
+                }
+            }
+        }
+        return new TicketAsOf(open, breached, resolutions, firstResponse, rating);
     }
 }
