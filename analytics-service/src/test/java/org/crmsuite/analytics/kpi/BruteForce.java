@@ -479,13 +479,7 @@ final class BruteForce {
                     if (!canonical(e.text("customerId")).equals(customer)) {
                         continue;
                     }
-                    boolean overdueBefore = false;
-                    boolean paidBefore = false;
-                    for (AnalyticsEvent c : about("invoiceId", e.text("invoiceId"))) {
-                        overdueBefore |= c.type().equals("finance.invoice.overdue.v1") && c.instant("detectedAt").isBefore(at);
-                        paidBefore |= c.type().equals("finance.invoice.paid.v1") && c.instant("paidAt").isBefore(at);
-                    }
-                    overdue += overdueBefore && !paidBefore ? 1 : 0;
+                    overdue += overdueUnpaidBefore(e.text("invoiceId"), at) ? 1 : 0;
                 } else if (type.equals("crm.ticket.opened.v1")) {
                     Instant openedAt = e.instant("openedAt");
                     if (!canonical(e.text("customerId")).equals(customer) || !openedAt.isBefore(at)) {
@@ -609,13 +603,7 @@ final class BruteForce {
                     }
                     case "finance.invoice.issued.v1" -> {
                         if (canonical(e.text("customerId")).equals(customer)) {
-                            boolean overdueBefore = false;
-                            boolean paidBefore = false;
-                            for (AnalyticsEvent c : about("invoiceId", e.text("invoiceId"))) {
-                                overdueBefore |= c.type().equals("finance.invoice.overdue.v1") && c.instant("detectedAt").isBefore(at);
-                                paidBefore |= c.type().equals("finance.invoice.paid.v1") && c.instant("paidAt").isBefore(at);
-                            }
-                            overdue += overdueBefore && !paidBefore ? 1 : 0;
+                            overdue += overdueUnpaidBefore(e.text("invoiceId"), at) ? 1 : 0;
                         }
                     }
                     case "crm.ticket.opened.v1" -> {
@@ -801,5 +789,16 @@ final class BruteForce {
             }
         }
         return new TicketAsOf(open, breached, resolutions, firstResponse, rating);
+    }
+
+    /** Whether the invoice was known to be overdue and not yet paid before {@code at}. */
+    private boolean overdueUnpaidBefore(String invoiceId, Instant at) {
+        boolean overdueBefore = false;
+        boolean paidBefore = false;
+        for (AnalyticsEvent c : about("invoiceId", invoiceId)) {
+            overdueBefore |= c.type().equals("finance.invoice.overdue.v1") && c.instant("detectedAt").isBefore(at);
+            paidBefore |= c.type().equals("finance.invoice.paid.v1") && c.instant("paidAt").isBefore(at);
+        }
+        return overdueBefore && !paidBefore;
     }
 }
