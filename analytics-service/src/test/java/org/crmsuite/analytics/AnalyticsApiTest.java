@@ -350,8 +350,9 @@ class AnalyticsApiTest extends ApiTestClient {
     }
 
     /**
-     * The intake seeds its histories cache with the streams the {@code $push} bulk created, instead of reading them:
-     * the wire server (as MongoDB) must name exactly those, and a redelivery none.
+     * The intake seeds its histories cache with the streams the append created, instead of reading them: the store
+     * (reading the stream ends by {@code _id} on the wire server, as on MongoDB) must name exactly those, and a
+     * redelivery none.
      */
     @Test
     void theStreamBulkNamesTheStreamsItCreatedAndARedeliveryNone() {

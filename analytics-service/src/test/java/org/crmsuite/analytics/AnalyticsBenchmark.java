@@ -52,6 +52,8 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code analytics-service-<parts>.md} when not every part runs) to {@code crm.benchmark.report-dir}.
  */
 @AnalyticsServiceTest
+// measured with the production bucket size, not the tests' 3 (its own context: the benchmark runs alone)
+@org.springframework.test.context.TestPropertySource(properties = "crm.analytics.stream-bucket-events=500")
 @Import(AnalyticsBenchmark.Recorder.class)
 class AnalyticsBenchmark extends ApiTestClient {
 

@@ -16,8 +16,8 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 class AnalyticsConfiguration {
 
     @Bean
-    ReadModelStore readModelStore(MongoTemplate mongo) {
-        MongoReadModelStore store = new MongoReadModelStore(mongo);
+    ReadModelStore readModelStore(MongoTemplate mongo, AnalyticsProperties properties) {
+        MongoReadModelStore store = new MongoReadModelStore(mongo, properties.streamBucketEvents());
         store.ensureIndexes();
         return store;
     }

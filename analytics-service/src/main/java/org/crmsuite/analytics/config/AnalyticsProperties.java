@@ -35,6 +35,8 @@ import org.springframework.validation.annotation.Validated;
  * @param churnModelRetrain  how old the churn model may get before the next churn-risk query trains it again
  * @param customer360Interval the least time between two starts of the customer 360 pass (the intake's second,
  *                           coalescing pass): a customer touched by many polls within it is refolded once
+ * @param streamBucketEvents the most events one bucket of a key's event stream holds (MongoDB documents are at most
+ *                           16 MB: a key with more events gets more buckets; README "MongoDB notes")
  */
 @Validated
 @ConfigurationProperties("crm.analytics")
@@ -44,7 +46,8 @@ public record AnalyticsProperties(@NotNull String consumerGroup, @NotNull ZoneId
                                   @jakarta.validation.constraints.PositiveOrZero Integer historyCacheEvents,
                                   org.springframework.util.unit.DataSize historyCacheSize,
                                   org.crmsuite.analytics.churn.ChurnScore churnScore, java.time.Duration churnModelRetrain,
-                                  java.time.Duration customer360Interval) {
+                                  java.time.Duration customer360Interval,
+                                  @jakarta.validation.constraints.Positive Integer streamBucketEvents) {
 
     public AnalyticsProperties {
         factsCacheTtl = factsCacheTtl == null ? java.time.Duration.ZERO : factsCacheTtl;
@@ -53,6 +56,7 @@ public record AnalyticsProperties(@NotNull String consumerGroup, @NotNull ZoneId
         churnScore = churnScore == null ? org.crmsuite.analytics.churn.ChurnScore.MODEL : churnScore;
         churnModelRetrain = churnModelRetrain == null ? java.time.Duration.ofHours(24) : churnModelRetrain;
         customer360Interval = customer360Interval == null ? java.time.Duration.ofMillis(200) : customer360Interval;
+        streamBucketEvents = streamBucketEvents == null ? org.crmsuite.analytics.projection.MongoReadModelStore.DEFAULT_BUCKET_EVENTS : streamBucketEvents;
         rfmMonetary = rfmMonetary == null || rfmMonetary.isEmpty() ? KpiSettings.DEFAULT.rfmMonetary() : List.copyOf(rfmMonetary);
     }
 

@@ -13,7 +13,6 @@ import org.bson.Document;
 import org.crmsuite.analytics.event.AnalyticsEvent;
 import org.crmsuite.analytics.model.CustomerProfile;
 import org.crmsuite.analytics.model.MergeFact;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -22,6 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
  * MongoDB: the raw events in {@value #EVENTS} ({@code _id} = ce_id, so a redelivery is a duplicate key), the read
  * models one collection each ({@code _id} = aggregate id, the model as JSON in {@code json} plus the fields queried).
  * Only single-document writes, finds with {@code $in} and plain upserts: the same on the wire server and MongoDB 7.
+ * The per-key streams are bucketed ({@link #STREAMS}) so none outgrows the 16 MB document limit.
  */
 public class MongoReadModelStore implements ReadModelStore {
 
@@ -29,10 +29,18 @@ public class MongoReadModelStore implements ReadModelStore {
     /** Documents per reply: the wire server otherwise answers a large find in one reply beyond the driver's 48 MB limit. */
     static final int BATCH = 2_000;
     /**
-     * The events of each key, embedded in one document per key ({@code _id} = key): reading a history is one
-     * lookup by {@code _id}, which every MongoDB, the wire server included, serves from its primary index.
+     * The events of each key, embedded in buckets of at most {@code stream-bucket-events} events each, so no stream
+     * outgrows MongoDB's 16 MB document limit: bucket 0 is {@code _id} = key (the one-document form of earlier versions
+     * is a valid bucket 0) and holds the head {@code buckets} (how many there are), bucket n &gt; 0 is {@code _id} =
+     * {@code key#n} with {@code key} and {@code bucket}; each bucket has its {@code count}. Reading a history is
+     * {@code _id} lookups only (bucket 0, then the others with {@code $in}), which every MongoDB, the wire server
+     * included, serves from its primary index.
      */
     public static final String STREAMS = "event_stream";
+    /** The default of {@code crm.analytics.stream-bucket-events}: 500 events of ~1-2 KB stay far below 16 MB. */
+    public static final int DEFAULT_BUCKET_EVENTS = 500;
+    /** Keys whose stream end the appender remembers (least recently appended evicted; a miss costs one read). */
+    static final int REMEMBERED_ENDS = 100_000;
     /**
      * The {@code customer:}/{@code uscc:} keys whose 360s the second pass has not refolded yet ({@code _id} = key),
      * written by the intake before its offsets are committed and removed by the pass: what a crash between them left.
@@ -61,7 +69,40 @@ public class MongoReadModelStore implements ReadModelStore {
     }
 
     public MongoReadModelStore(MongoTemplate mongo) {
+        this(mongo, DEFAULT_BUCKET_EVENTS);
+    }
+
+    /** @param bucketEvents the most events one stream bucket holds ({@code crm.analytics.stream-bucket-events}) */
+    public MongoReadModelStore(MongoTemplate mongo, int bucketEvents) {
+        if (bucketEvents < 1) {
+            throw new IllegalArgumentException("a stream bucket holds at least one event");
+        }
         this.mongo = mongo;
+        this.bucketEvents = bucketEvents;
+    }
+
+    private final int bucketEvents;
+
+    /**
+     * Where a key's stream ends: its last bucket and that bucket's events; {@code headBehind} when a bucket beyond
+     * bucket 0's {@code buckets} was found (a write that failed before its head update), so the next append fixes it.
+     */
+    private record StreamEnd(int bucket, int count, boolean headBehind) {
+    }
+
+    /**
+     * The stream ends of the keys appended to lately. The appends are serialized (the projector's lock, one instance
+     * per service: README), so what this remembers is what is stored; a failed write forgets its keys.
+     */
+    private final java.util.Map<String, StreamEnd> ends = new java.util.LinkedHashMap<>(1024, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(java.util.Map.Entry<String, StreamEnd> eldest) {
+            return size() > REMEMBERED_ENDS;
+        }
+    };
+
+    static String bucketId(String key, int bucket) {
+        return bucket == 0 ? key : key + "#" + bucket;
     }
 
     public void ensureIndexes() {
@@ -74,18 +115,7 @@ public class MongoReadModelStore implements ReadModelStore {
 
     @Override
     public boolean append(AnalyticsEvent event, Set<String> keys) {
-        Document document = document(event, keys);
-        try {
-            mongo.insert(document, EVENTS);
-        } catch (DuplicateKeyException e) {
-            return false;
-        }
-        for (String key : keys) {
-            // $push after the unique insert: a crash in between loses the key's copy, which a rebuild restores
-            mongo.getCollection(STREAMS).updateOne(new Document("_id", key), new Document("$push", new Document("events", document)),
-                    new com.mongodb.client.model.UpdateOptions().upsert(true));
-        }
-        return true;
+        return !appendEvents(List.of(event), e -> keys).stored().isEmpty();
     }
 
     private Document document(AnalyticsEvent event, Set<String> keys) {
@@ -97,18 +127,19 @@ public class MongoReadModelStore implements ReadModelStore {
     }
 
     /**
-     * A batch in two round trips whatever its size: one unordered {@code insertMany} (an event whose id is stored
-     * already fails alone with a duplicate key: a redelivery, left out) and one unordered bulk of one
-     * {@code $push $each} per key, in the batch's order.
+     * A batch in a few round trips whatever its size: one unordered {@code insertMany} (an event whose id is stored
+     * already fails alone with a duplicate key: a redelivery, left out), one {@code _id $in} read of the stream ends
+     * the appender does not remember, one unordered bulk of one {@code $push $each} per key and bucket, in the batch's
+     * order, and, only when buckets were opened, one bulk of head updates.
      */
     @Override
     public List<AnalyticsEvent> appendAll(List<AnalyticsEvent> events, java.util.function.Function<AnalyticsEvent, Set<String>> keysOf) {
         return appendEvents(events, keysOf).stored();
     }
 
-    /** As {@link #appendAll}; the keys whose stream the {@code $push} upserted are new (the bulk's result says which). */
+    /** As {@link #appendAll}; the keys that had no stream bucket 0 before are new. */
     @Override
-    public Appended appendEvents(List<AnalyticsEvent> events, java.util.function.Function<AnalyticsEvent, Set<String>> keysOf) {
+    public synchronized Appended appendEvents(List<AnalyticsEvent> events, java.util.function.Function<AnalyticsEvent, Set<String>> keysOf) {
         java.util.Map<String, AnalyticsEvent> unique = new java.util.LinkedHashMap<>();
         events.forEach(event -> unique.putIfAbsent(event.id(), event));
         if (unique.isEmpty()) {
@@ -144,22 +175,131 @@ public class MongoReadModelStore implements ReadModelStore {
                 streams.computeIfAbsent(key, k -> new ArrayList<>()).add(documents.get(i));
             }
         }
-        List<com.mongodb.client.model.WriteModel<Document>> pushes = new ArrayList<>(streams.size());
-        com.mongodb.client.model.UpdateOptions upsert = new com.mongodb.client.model.UpdateOptions().upsert(true);
-        List<String> streamKeys = List.copyOf(streams.keySet());
-        streams.forEach((key, list) -> pushes.add(new com.mongodb.client.model.UpdateOneModel<>(new Document("_id", key),
-                new Document("$push", new Document("events", new Document("$each", list))), upsert)));
         Set<String> created = new java.util.LinkedHashSet<>();
-        for (int i = 0; i < pushes.size(); i += 1_000) {
-            com.mongodb.bulk.BulkWriteResult result = mongo.getCollection(STREAMS).bulkWrite(pushes.subList(i, Math.min(pushes.size(), i + 1_000)),
-                    new com.mongodb.client.model.BulkWriteOptions().ordered(false));
-            if (result.wasAcknowledged()) {
-                for (com.mongodb.bulk.BulkWriteUpsert upserted : result.getUpserts()) {
-                    created.add(streamKeys.get(i + upserted.getIndex()));
+        appendToStreams(streams, created);
+        return new Appended(stored, created);
+    }
+
+    /**
+     * Appends each key's events after its stream's end, filling its last bucket up to {@link #bucketEvents} and opening
+     * the next ones ({@code _id} upserts), then raises bucket 0's head {@code buckets} where buckets were opened: a
+     * reader follows the head, so it never sees a bucket whose predecessors may still be missing.
+     */
+    private void appendToStreams(java.util.Map<String, List<Document>> streams, Set<String> created) {
+        if (streams.isEmpty()) {
+            return;
+        }
+        java.util.Map<String, StreamEnd> known = ends(streams.keySet());
+        com.mongodb.client.model.UpdateOptions upsert = new com.mongodb.client.model.UpdateOptions().upsert(true);
+        List<com.mongodb.client.model.WriteModel<Document>> pushes = new ArrayList<>(streams.size());
+        List<com.mongodb.client.model.WriteModel<Document>> heads = new ArrayList<>();
+        java.util.Map<String, StreamEnd> after = new java.util.LinkedHashMap<>();
+        streams.forEach((key, events) -> {
+            StreamEnd end = known.get(key);
+            if (end == null) {
+                created.add(key);
+                end = new StreamEnd(0, 0, false);
+            }
+            int bucket = end.bucket();
+            int count = end.count();
+            boolean opened = end.headBehind();
+            for (int i = 0; i < events.size(); ) {
+                if (count >= bucketEvents) { // full (a stream of the one-document form may hold more): open the next
+                    bucket++;
+                    count = 0;
+                    opened = true;
                 }
+                List<Document> part = events.subList(i, Math.min(events.size(), i + bucketEvents - count));
+                count += part.size();
+                i += part.size();
+                // count absolute, not $inc: a bucket 0 of the one-document form has none yet
+                Document set = new Document("count", count);
+                if (bucket > 0) {
+                    set.append("key", key).append("bucket", bucket);
+                }
+                pushes.add(new com.mongodb.client.model.UpdateOneModel<>(new Document("_id", bucketId(key, bucket)),
+                        new Document("$push", new Document("events", new Document("$each", part))).append("$set", set), upsert));
+            }
+            if (opened) {
+                Document head = new Document("$max", new Document("buckets", bucket + 1));
+                if (end.bucket() == 0 && end.count() >= bucketEvents) { // a full bucket 0 of the one-document form: keep its count
+                    head.append("$set", new Document("count", end.count()));
+                }
+                heads.add(new com.mongodb.client.model.UpdateOneModel<>(new Document("_id", key), head));
+            }
+            after.put(key, new StreamEnd(bucket, count, false));
+        });
+        try {
+            bulk(STREAMS, pushes);
+            bulk(STREAMS, heads);
+        } catch (RuntimeException e) {
+            streams.keySet().forEach(ends::remove); // what was written is unknown: read the ends again next time
+            throw e;
+        }
+        ends.putAll(after);
+    }
+
+    /**
+     * The ends of the keys' streams (keys without a stream left out): those remembered, and those read: bucket 0's
+     * head (without its events), then the last bucket's count and whether a bucket beyond the head exists, by
+     * {@code _id}. A bucket 0 of the one-document form (no {@code count}) is read whole once to count its events.
+     */
+    private java.util.Map<String, StreamEnd> ends(Collection<String> keys) {
+        java.util.Map<String, StreamEnd> known = new java.util.HashMap<>();
+        List<String> unknown = new ArrayList<>();
+        for (String key : keys) {
+            StreamEnd end = ends.get(key);
+            if (end == null) {
+                unknown.add(key);
+            } else {
+                known.put(key, end);
             }
         }
-        return new Appended(stored, created);
+        for (int i = 0; i < unknown.size(); i += 500) {
+            List<String> chunk = unknown.subList(i, Math.min(unknown.size(), i + 500));
+            java.util.Map<String, Integer> buckets = new java.util.HashMap<>();
+            java.util.Map<String, Integer> counts = new java.util.HashMap<>();
+            List<String> oneDocument = new ArrayList<>();
+            for (Document head : mongo.getCollection(STREAMS).find(new Document("_id", new Document("$in", chunk)))
+                    .projection(new Document("buckets", 1).append("count", 1)).batchSize(BATCH)) {
+                String key = head.getString("_id");
+                buckets.put(key, head.getInteger("buckets", 1));
+                if (head.get("count") == null) {
+                    oneDocument.add(key);
+                } else {
+                    counts.put(key, head.getInteger("count"));
+                }
+            }
+            if (!oneDocument.isEmpty()) {
+                for (Document stream : mongo.getCollection(STREAMS).find(new Document("_id", new Document("$in", oneDocument))).batchSize(10)) {
+                    counts.put(stream.getString("_id"), stream.getList("events", Document.class).size());
+                }
+            }
+            List<String> tails = new ArrayList<>();
+            buckets.forEach((key, n) -> {
+                tails.add(bucketId(key, n)); // beyond the head: only after a failed write
+                if (n > 1) {
+                    tails.add(bucketId(key, n - 1));
+                }
+            });
+            java.util.Map<String, Document> found = new java.util.HashMap<>();
+            for (Document tail : mongo.getCollection(STREAMS).find(new Document("_id", new Document("$in", tails)))
+                    .projection(new Document("count", 1)).batchSize(BATCH)) {
+                found.put(tail.getString("_id"), tail);
+            }
+            buckets.forEach((key, n) -> {
+                Document beyond = found.get(bucketId(key, n));
+                if (beyond != null) {
+                    known.put(key, new StreamEnd(n, beyond.getInteger("count", 0), true));
+                } else if (n > 1) {
+                    Document last = found.get(bucketId(key, n - 1));
+                    known.put(key, new StreamEnd(n - 1, last == null ? 0 : last.getInteger("count", 0), false));
+                } else {
+                    known.put(key, new StreamEnd(0, counts.getOrDefault(key, 0), false));
+                }
+            });
+        }
+        return known;
     }
 
     private void bulk(String collection, List<? extends com.mongodb.client.model.WriteModel<Document>> writes) {
@@ -200,25 +340,39 @@ public class MongoReadModelStore implements ReadModelStore {
         return keys;
     }
 
-    /** The streams of many keys in one {@code _id $in} find per 500 keys. */
+    /**
+     * The streams of many keys: bucket 0 of each with one {@code _id $in} find per 500 keys, then the further buckets
+     * bucket 0's head names, again by {@code _id $in}, put in bucket order.
+     */
     @Override
     public java.util.Map<String, List<AnalyticsEvent>> histories(Collection<String> keys) {
         List<String> distinct = List.copyOf(new java.util.LinkedHashSet<>(keys));
-        java.util.Map<String, List<AnalyticsEvent>> found = new java.util.HashMap<>();
+        java.util.Map<String, java.util.TreeMap<Integer, List<Document>>> found = new java.util.HashMap<>();
+        List<String> further = new ArrayList<>();
         for (int i = 0; i < distinct.size(); i += 500) {
             List<String> chunk = distinct.subList(i, Math.min(distinct.size(), i + 500));
             for (Document stream : mongo.getCollection(STREAMS).find(new Document("_id", new Document("$in", chunk))).batchSize(100)) {
-                java.util.Map<String, AnalyticsEvent> events = new java.util.LinkedHashMap<>();
-                for (Document d : stream.getList("events", Document.class)) {
-                    events.putIfAbsent(d.getString("_id"), event(d));
+                String key = stream.getString("_id");
+                found.computeIfAbsent(key, k -> new java.util.TreeMap<>()).put(0, stream.getList("events", Document.class));
+                for (int n = 1; n < stream.getInteger("buckets", 1); n++) {
+                    further.add(bucketId(key, n));
                 }
-                found.put(stream.getString("_id"), List.copyOf(events.values()));
+            }
+        }
+        for (int i = 0; i < further.size(); i += 500) {
+            List<String> chunk = further.subList(i, Math.min(further.size(), i + 500));
+            // a bucket is up to stream-bucket-events events: a small batch keeps each reply well below the driver's limit
+            for (Document bucket : mongo.getCollection(STREAMS).find(new Document("_id", new Document("$in", chunk))).batchSize(20)) {
+                found.get(bucket.getString("key")).put(bucket.getInteger("bucket"), bucket.getList("events", Document.class));
             }
         }
         java.util.Map<String, List<AnalyticsEvent>> ordered = new java.util.LinkedHashMap<>();
         for (String key : distinct) {
-            if (found.containsKey(key)) {
-                ordered.put(key, found.get(key));
+            java.util.TreeMap<Integer, List<Document>> buckets = found.get(key);
+            if (buckets != null) {
+                java.util.Map<String, AnalyticsEvent> events = new java.util.LinkedHashMap<>();
+                buckets.values().forEach(bucket -> bucket.forEach(d -> events.putIfAbsent(d.getString("_id"), event(d))));
+                ordered.put(key, List.copyOf(events.values()));
             }
         }
         return ordered;
@@ -264,14 +418,7 @@ public class MongoReadModelStore implements ReadModelStore {
             return List.of();
         }
         java.util.Map<String, AnalyticsEvent> events = new java.util.LinkedHashMap<>();
-        for (String key : new java.util.LinkedHashSet<>(keys)) {
-            Document stream = mongo.getCollection(STREAMS).find(new Document("_id", key)).first();
-            if (stream != null) {
-                for (Document d : stream.getList("events", Document.class)) {
-                    events.putIfAbsent(d.getString("_id"), event(d));
-                }
-            }
-        }
+        histories(keys).values().forEach(history -> history.forEach(event -> events.putIfAbsent(event.id(), event)));
         return List.copyOf(events.values());
     }
 
@@ -383,10 +530,29 @@ public class MongoReadModelStore implements ReadModelStore {
                 streams.computeIfAbsent(key, k -> new ArrayList<>()).add(d);
             }
         }
+        synchronized (this) {
+            ends.clear();
+        }
         List<Document> documents = new ArrayList<>();
-        streams.forEach((key, events) -> documents.add(new Document("_id", key).append("events", events)));
-        for (int i = 0; i < documents.size(); i += 1_000) {
-            mongo.getCollection(STREAMS).insertMany(documents.subList(i, Math.min(documents.size(), i + 1_000)));
+        int events = 0;
+        for (java.util.Map.Entry<String, List<Document>> stream : streams.entrySet()) {
+            String key = stream.getKey();
+            List<Document> all = stream.getValue();
+            int buckets = Math.max(1, (all.size() + bucketEvents - 1) / bucketEvents);
+            for (int n = 0; n < buckets; n++) {
+                List<Document> part = all.subList(n * bucketEvents, Math.min(all.size(), (n + 1) * bucketEvents));
+                Document bucket = new Document("_id", bucketId(key, n)).append("events", part).append("count", part.size());
+                documents.add(n == 0 ? bucket.append("buckets", buckets) : bucket.append("key", key).append("bucket", n));
+                events += part.size();
+            }
+            if (documents.size() >= 1_000 || events >= 20_000) { // bounds each insertMany (the driver splits it too)
+                mongo.getCollection(STREAMS).insertMany(documents);
+                documents = new ArrayList<>();
+                events = 0;
+            }
+        }
+        if (!documents.isEmpty()) {
+            mongo.getCollection(STREAMS).insertMany(documents);
         }
     }
 
@@ -394,5 +560,8 @@ public class MongoReadModelStore implements ReadModelStore {
     public void dropEvents() {
         mongo.getCollection(EVENTS).deleteMany(new Document());
         mongo.getCollection(STREAMS).deleteMany(new Document());
+        synchronized (this) {
+            ends.clear();
+        }
     }
 }

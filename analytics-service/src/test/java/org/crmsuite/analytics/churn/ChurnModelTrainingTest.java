@@ -125,6 +125,6 @@ class ChurnModelTrainingTest {
     }
 
     static AnalyticsProperties properties(ChurnScore score) {
-        return new AnalyticsProperties("g", ZoneOffset.UTC, 90, 90, 60, 100, null, null, null, null, score, Duration.ofHours(24), null);
+        return new AnalyticsProperties("g", ZoneOffset.UTC, 90, 90, 60, 100, null, null, null, null, score, Duration.ofHours(24), null, null);
     }
 }
