@@ -29,7 +29,7 @@ public final class Endpoints {
     public static final String ADMIN_PASSWORD = "admin";
 
     /** The PostgreSQL databases, one per service that keeps its data there. */
-    public static final List<String> POSTGRES_DATABASES = List.of("customer", "sales", "notification");
+    public static final List<String> POSTGRES_DATABASES = List.of("customer", "sales", "notification", "keycloak");
 
     /** The suite's topics (events.md); each also gets {@code <topic>.DLT}. */
     public static final List<String> TOPICS = List.of("crm.customer.events", "crm.ticket.events", "crm.sales.events",
