@@ -31,13 +31,18 @@ public final class ProcStats {
         }
         parts.put("Keycloak", descendants.stream().filter(p -> commandLine(p).contains("keycloak")).map(ProcessHandle::pid).toList());
         List<Long> postgres = new ArrayList<>();
-        ProcessHandle.allProcesses().filter(p -> commandLine(p).contains("postgres") && commandLine(p).contains(stateFolder.toString()))
+        // The postmaster by its executable: Keycloak's command line names PostgreSQL and the state folder too (--db=postgres).
+        ProcessHandle.allProcesses().filter(p -> isPostgresExecutable(p) && commandLine(p).contains(stateFolder.toString()))
                 .forEach(master -> {
                     postgres.add(master.pid());
                     master.descendants().forEach(child -> postgres.add(child.pid()));
                 });
         parts.put("PostgreSQL (Pss over its processes)", postgres);
         return parts;
+    }
+
+    static boolean isPostgresExecutable(ProcessHandle process) {
+        return process.info().command().map(command -> command.endsWith("/postgres")).orElse(false);
     }
 
     public static List<Sample> sample(Map<String, List<Long>> parts) {
