@@ -191,10 +191,8 @@ public final class Loader {
                 ticketIds.add(answer.json().path("id").asString());
             }
             return answer;
-        }, "POST /api/v1/tickets through the gateway");
-        Phase last = phases.removeLast();
-        phases.add(new Phase(last.name(), last.how(), last.requested(), last.done(), last.failed(), last.seconds(),
-                retried.get() == 0 ? "" : retried.get() + " answers \"try again in a moment\" (customer not yet in ticket-service's snapshot) retried after 1 s"));
+        }, "POST /api/v1/tickets through the gateway", () -> retried.get() == 0 ? ""
+                : retried.get() + " answers \"try again in a moment\" (customer not yet in ticket-service's snapshot) retried after 1 s");
     }
 
     static boolean isTryAgainLater(Api.Answer answer) {
@@ -210,12 +208,13 @@ public final class Loader {
                 opportunities.put(answer.json().path("id").asString(), body);
             }
             return answer;
-        }, "POST /api/v1/sales/opportunities through the gateway");
+        }, "POST /api/v1/sales/opportunities through the gateway", () -> "");
     }
 
     /** One record created per call, {@code loadConcurrency} at a time, until {@code count} or the phase's time budget. */
     private void createThroughGateway(String phase, String singular, int count, long seedBase,
-                                      java.util.function.BiFunction<Integer, Random, Api.Answer> create, String how)
+                                      java.util.function.BiFunction<Integer, Random, Api.Answer> create, String how,
+                                      java.util.function.Supplier<String> detail)
             throws InterruptedException {
         long begin = System.nanoTime();
         long deadline = deadline(begin);
@@ -243,7 +242,7 @@ public final class Loader {
             }
         }
         phases.add(new Phase(phase, how + ", " + config.loadConcurrency() + " at a time",
-                count, done.get(), failed.get(), (System.nanoTime() - begin) / 1e9, ""));
+                count, done.get(), failed.get(), (System.nanoTime() - begin) / 1e9, detail.get()));
     }
 
     /** A year of ERP orders (orderedAt spread over the last 365 days) for the pooled customers, on erp.order.events. */
